@@ -1,0 +1,223 @@
+/**
+ * Seeded pseudo-random numbers for sampling and data generation. Private to idic.
+ *
+ * The generator is SFC32 (Chris Doty-Humphrey's "small fast counting" generator, public domain
+ * algorithm): 128 bits of state, passes PractRand to multiple terabytes, and runs on 32-bit integer
+ * arithmetic, which JavaScript engines execute quickly. Seeds are spread with a 32-bit
+ * integer hash so that nearby seeds (1, 2, 3) give unrelated streams, and `fork(key)` derives an
+ * independent child stream — what lets a generator produce the same record for customer k
+ * whether it runs in one batch or as a stream.
+ */
+
+/** A 32-bit integer hash with good avalanche (the "lowbias32" mixer by Chris Wellons). */
+export function hash32(x: number): number {
+  x = (x ^ (x >>> 16)) >>> 0;
+  x = Math.imul(x, 0x7feb352d) >>> 0;
+  x = (x ^ (x >>> 15)) >>> 0;
+  x = Math.imul(x, 0x846ca68b) >>> 0;
+  x = (x ^ (x >>> 16)) >>> 0;
+  return x;
+}
+
+/** Hashes a string to 32 bits (FNV-1a followed by {@link hash32}). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return hash32(h >>> 0);
+}
+
+/** Combines a seed and a key into a new 32-bit seed. */
+export function mixSeed(seed: number, key: number): number {
+  return hash32((hash32(seed >>> 0) ^ Math.imul(key >>> 0, 0x9e3779b1)) >>> 0);
+}
+
+/** A seeded random stream. Not cryptographically secure. */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spare: number | undefined;
+
+  /** @param seed - Any number; non-integers and negatives are folded into 32 bits. */
+  constructor(seed: number) {
+    const s = Number.isFinite(seed) ? Math.floor(seed) : 0;
+    const lo = s >>> 0;
+    const hi = Math.floor(s / 4294967296) >>> 0;
+    this.a = hash32(lo ^ 0x9e3779b9);
+    this.b = hash32(hi ^ 0x243f6a88);
+    this.c = hash32(lo + 0x85a308d3);
+    this.d = 1;
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  /** The next 32-bit unsigned integer. */
+  nextUint32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
+    return t;
+  }
+
+  /** A float uniformly distributed in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer uniformly distributed in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** An integer uniformly distributed in [lo, hi]. */
+  intBetween(lo: number, hi: number): number {
+    return lo + this.int(hi - lo + 1);
+  }
+
+  /** `true` with probability `p`. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** A uniformly chosen element of a non-empty array. */
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)] as T;
+  }
+
+  /** A child stream that depends only on this stream's seed history and `key`. */
+  fork(key: number): Rng {
+    return new Rng(mixSeed(this.nextUint32(), key));
+  }
+
+  /** A standard normal deviate (Marsaglia's polar method). */
+  normal(): number {
+    if (this.spare !== undefined) {
+      const s = this.spare;
+      this.spare = undefined;
+      return s;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = this.next() * 2 - 1;
+      v = this.next() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * m;
+    return u * m;
+  }
+
+  /** An exponential deviate with the given rate. */
+  exponential(rate: number): number {
+    return -Math.log(1 - this.next()) / rate;
+  }
+
+  /** A gamma deviate with shape `k` and rate `rate` (Marsaglia & Tsang 2000). */
+  gamma(shape: number, rate: number): number {
+    if (shape < 1) {
+      const u = this.next();
+      return this.gamma(shape + 1, rate) * Math.pow(u === 0 ? Number.MIN_VALUE : u, 1 / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.next();
+      if (u < 1 - 0.0331 * x * x * x * x) return (d * v) / rate;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return (d * v) / rate;
+    }
+  }
+
+  /** A beta deviate with shapes `a` and `b`. */
+  beta(a: number, b: number): number {
+    const x = this.gamma(a, 1);
+    const y = this.gamma(b, 1);
+    return x / (x + y);
+  }
+
+  /** A Poisson deviate with the given mean (inversion for small means, normal approximation above 500). */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let p = this.next();
+    while (p > limit) {
+      k += 1;
+      p *= this.next();
+    }
+    return k;
+  }
+
+  /** A geometric deviate: the number of failures before the first success, success probability `p`. */
+  geometric(p: number): number {
+    if (p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
+  }
+
+  /** Shuffles `items` in place (Fisher–Yates) and returns it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = items[i] as T;
+      items[i] = items[j] as T;
+      items[j] = tmp;
+    }
+    return items;
+  }
+}
+
+/**
+ * Walker's alias table: draws an index with probability proportional to its weight in O(1).
+ */
+export class AliasTable {
+  private readonly prob: Float64Array;
+  private readonly alias: Int32Array;
+
+  /** @param weights - Non-negative weights, at least one positive. */
+  constructor(weights: ArrayLike<number>) {
+    const n = weights.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weights[i] as number;
+    if (!(total > 0)) throw new RangeError("AliasTable needs at least one positive weight");
+    this.prob = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    const scaled = new Float64Array(n);
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < n; i++) {
+      scaled[i] = ((weights[i] as number) * n) / total;
+      ((scaled[i] as number) < 1 ? small : large).push(i);
+    }
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large.pop() as number;
+      this.prob[s] = scaled[s] as number;
+      this.alias[s] = l;
+      scaled[l] = (scaled[l] as number) + (scaled[s] as number) - 1;
+      ((scaled[l] as number) < 1 ? small : large).push(l);
+    }
+    for (const i of large) this.prob[i] = 1;
+    for (const i of small) this.prob[i] = 1;
+  }
+
+  /** Draws one index. */
+  sample(rng: Rng): number {
+    const i = rng.int(this.prob.length);
+    return rng.next() < (this.prob[i] as number) ? i : (this.alias[i] as number);
+  }
+}

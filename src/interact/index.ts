@@ -1,0 +1,7 @@
+/**
+ * `idic/interact` — not yet written; see the module map in the README. Importing it is safe and
+ * yields nothing.
+ *
+ * @module interact
+ */
+export {};
