@@ -36,16 +36,17 @@ if (!Number.isFinite(seed)) throw new Error(`--seed must be a number, got "${val
 const started = performance.now();
 const dataset = generateCrmDataset({ seed, customers });
 const outDir = resolve(values.out);
+const charts: string[] = [];
 const context: DemoContext = {
   dataset,
   asOf: dataset.options.end,
   outDir,
   personOfRecord: new Map(dataset.truth.records.map((r) => [r.sourceId, r.personId])),
   householdOfPerson: new Map(dataset.truth.customers.map((c) => [c.personId, c.householdId])),
-  charts: [],
+  charts,
   async chart(name, spec) {
     const path = await writeChart(outDir, name, spec);
-    this.charts.push(path);
+    charts.push(path);
     return path;
   },
 };

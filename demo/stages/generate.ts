@@ -4,7 +4,7 @@ import type { DemoStage } from "../context.js";
 /** Describes the generated data set: systems, records, households, organizations, transactions. */
 export const generateStage: DemoStage = {
   title: "0 · The data: a generated CRM with ground truth",
-  run({ dataset }) {
+  async run({ dataset, chart }) {
     const { sourceRecords, persons, households, organizations, accounts, transactions, interactions, consents, catalogue } = dataset;
     figures({
       "real people": persons.length,
@@ -38,5 +38,30 @@ export const generateStage: DemoStage = {
           postcode: r.addresses[0]?.postcode ?? "",
         })),
     );
+    const monthly = new Map<string, number>();
+    for (const t of transactions) {
+      if (t.kind !== "purchase") continue;
+      const key = `${t.timestamp.toISOString().slice(0, 7)}\u0000${t.channel ?? "other"}`;
+      monthly.set(key, (monthly.get(key) ?? 0) + t.amountMinor / 100);
+    }
+    const values = [...monthly].map(([key, revenue]) => {
+      const [month, channel] = key.split("\u0000");
+      return { month, channel, revenue: Math.round(revenue) };
+    });
+    const path = await chart("revenue-by-month", {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      title: "Purchases by month and channel",
+      width: 640,
+      height: 240,
+      data: { values },
+      mark: "bar",
+      encoding: {
+        x: { field: "month", type: "ordinal", title: "month", axis: { labelAngle: -60 } },
+        y: { field: "revenue", type: "quantitative", title: `revenue (${dataset.options.currency})` },
+        color: { field: "channel", type: "nominal" },
+      },
+    });
+    subheading("Chart");
+    console.log(`  ${path}`);
   },
 };

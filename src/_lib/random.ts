@@ -221,3 +221,20 @@ export class AliasTable {
     return rng.next() < (this.prob[i] as number) ? i : (this.alias[i] as number);
   }
 }
+
+/**
+ * A keyed pseudo-random permutation of the integers [0, 2^30): a 4-round Feistel network on two
+ * 15-bit halves. Distinct inputs give distinct outputs, so `permute30(key, n)` turns a running
+ * number into an id that is unique, looks random and reveals nothing about generation order.
+ */
+export function permute30(key: number, value: number): number {
+  let left = (value >>> 15) & 0x7fff;
+  let right = value & 0x7fff;
+  for (let round = 0; round < 4; round++) {
+    const f = hash32((right ^ Math.imul(key + round, 0x9e3779b1)) >>> 0) & 0x7fff;
+    const next = left ^ f;
+    left = right;
+    right = next;
+  }
+  return ((left << 15) | right) >>> 0;
+}

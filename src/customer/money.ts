@@ -11,14 +11,22 @@ const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
   CLF: 4, UYW: 4,
 };
 
-let knownCurrencies: ReadonlySet<string> | undefined;
-function currencies(): ReadonlySet<string> {
-  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
-  return knownCurrencies;
-}
+/**
+ * Active ISO 4217 currency codes (the ISO 4217 list, fund codes included; precious metals, testing
+ * and special drawing rights codes, which have no minor unit, excluded). Bundled rather than read
+ * from `Intl`, whose list changes with the runtime's ICU version.
+ */
+const ISO_4217 = new Set(
+  ("AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF " +
+    "CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF " +
+    "GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL " +
+    "LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN " +
+    "PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD " +
+    "TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL").split(" "),
+);
 
 /**
- * Whether `code` is an ISO 4217 alphabetic currency code known to this runtime (`"EUR"`, `"JPY"`).
+ * Whether `code` is an active ISO 4217 alphabetic currency code (`"EUR"`, `"JPY"`).
  *
  * @param code - Three upper-case letters.
  * @returns `true` for a known code.
@@ -29,7 +37,7 @@ function currencies(): ReadonlySet<string> {
  * ```
  */
 export function isCurrencyCode(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && currencies().has(code);
+  return ISO_4217.has(code);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CurrencySchema, MinorUnitsSchema, isCurrencyCode, toMinorUnits } from "./money.js";
+import { CurrencySchema, MinorUnitsSchema, toMinorUnits } from "./money.js";
 import { AttributesSchema, ChannelSchema, DateSchema, IdSchema, OptionalTextSchema } from "./primitives.js";
 
 /**
@@ -43,6 +43,38 @@ export const LineItemSchema = z.object({
 /** One line of a transaction; see {@link LineItemSchema}. */
 export type LineItem = z.infer<typeof LineItemSchema>;
 
+const transactionShape = {
+  /** Transaction id, unique within its source. */
+  id: IdSchema,
+  /** The customer the transaction belongs to. */
+  customerId: IdSchema.optional(),
+  /** The account the transaction was booked on. */
+  accountId: IdSchema.optional(),
+  /** When it happened. */
+  timestamp: DateSchema,
+  /** Total amount (magnitude) in minor units: cents, pence, yen. */
+  amountMinor: NonNegativeMinor,
+  /** ISO 4217 currency of every amount in this transaction. */
+  currency: CurrencySchema,
+  /** Total cost to us in minor units, when known (used for margin). */
+  costMinor: NonNegativeMinor.optional(),
+  /** Purchase, return or fee (default `"purchase"`). */
+  kind: TransactionKindSchema.default("purchase"),
+  /** The channel it happened in. */
+  channel: ChannelSchema.optional(),
+  /** Where it happened: store, branch or site id. */
+  location: OptionalTextSchema,
+  /** Line items, when known. */
+  lines: z.array(LineItemSchema).max(10_000).default([]),
+  /** Free attributes. */
+  attributes: AttributesSchema,
+};
+
+const refersToSomebody = {
+  check: (t: { customerId?: string | undefined; accountId?: string | undefined }): boolean => t.customerId !== undefined || t.accountId !== undefined,
+  params: { message: "a transaction needs a customerId or an accountId", path: ["customerId"] },
+};
+
 /**
  * A transaction in canonical form: money as an integer of minor units plus an ISO 4217 currency.
  * It refers to a customer (a source record key or a resolved person/household/organization id),
@@ -64,77 +96,55 @@ export type LineItem = z.infer<typeof LineItemSchema>;
  * });
  * ```
  */
-export const TransactionSchema = z
-  .object({
-    /** Transaction id, unique within its source. */
-    id: IdSchema,
-    /** The customer the transaction belongs to. */
-    customerId: IdSchema.optional(),
-    /** The account the transaction was booked on. */
-    accountId: IdSchema.optional(),
-    /** When it happened. */
-    timestamp: DateSchema,
-    /** Total amount (magnitude) in minor units: cents, pence, yen. */
-    amountMinor: NonNegativeMinor,
-    /** ISO 4217 currency of every amount in this transaction. */
-    currency: CurrencySchema,
-    /** Total cost to us in minor units, when known (used for margin). */
-    costMinor: NonNegativeMinor.optional(),
-    /** Purchase, return or fee (default `"purchase"`). */
-    kind: TransactionKindSchema.default("purchase"),
-    /** The channel it happened in. */
-    channel: ChannelSchema.optional(),
-    /** Where it happened: store, branch or site id. */
-    location: OptionalTextSchema,
-    /** Line items, when known. */
-    lines: z.array(LineItemSchema).max(10_000).default([]),
-    /** Free attributes. */
-    attributes: AttributesSchema,
-  })
-  .refine((t) => t.customerId !== undefined || t.accountId !== undefined, {
-    message: "a transaction needs a customerId or an accountId",
-    path: ["customerId"],
-  });
+export const TransactionSchema = z.object(transactionShape).refine(refersToSomebody.check, refersToSomebody.params);
 /** A transaction in canonical form; see {@link TransactionSchema}. */
 export type Transaction = z.infer<typeof TransactionSchema>;
 
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** A decimal amount in major units: a finite number or a plain decimal string such as `"12.34"`. */
+const DecimalSchema = z.union([
+  z.number().finite(),
+  z.string().trim().max(40).regex(DECIMAL_TEXT, "expected a decimal number such as 12.34 (no exponent, no separators)"),
+]);
+
+const LineItemInputSchema = LineItemSchema.extend({
+  /** Unit price in minor units (give this or `unitPrice`). */
+  unitPriceMinor: NonNegativeMinor.optional(),
+  /** Unit price in major units, as a decimal. */
+  unitPrice: DecimalSchema.optional(),
+  /** Unit cost in major units, as a decimal. */
+  unitCost: DecimalSchema.optional(),
+});
+
 type Ctx = z.core.$RefinementCtx;
 
-/** Replaces `decimalKey` (major units) by `minorKey` in `target`, reporting conversion errors. */
-function convertAmount(
-  target: Record<string, unknown>,
-  decimalKey: string,
-  minorKey: string,
-  currency: string,
-  path: (string | number)[],
-  ctx: Ctx,
-): void {
-  const decimal = target[decimalKey];
-  if (decimal === undefined || decimal === null || decimal === "") {
-    delete target[decimalKey];
-    return;
-  }
-  delete target[decimalKey];
-  if (typeof decimal !== "number" && typeof decimal !== "string") {
-    ctx.addIssue({ code: "custom", path: [...path, decimalKey], message: "expected a decimal number or string" });
-    return;
-  }
+/** Converts an optional decimal into minor units, reporting failures on `path`. */
+function minorOf(decimal: number | string | undefined, currency: string, path: (string | number)[], ctx: Ctx): number | undefined {
+  if (decimal === undefined) return undefined;
   try {
     const minor = toMinorUnits(decimal, currency);
-    if (target[minorKey] !== undefined && target[minorKey] !== minor) {
-      ctx.addIssue({ code: "custom", path: [...path, decimalKey], message: `${decimalKey} and ${minorKey} disagree` });
-    }
-    target[minorKey] = minor;
+    if (minor < 0) ctx.addIssue({ code: "custom", path, message: 'amounts are magnitudes and must be ≥ 0; record money going back to the customer as kind "return"' });
+    return minor;
   } catch (error) {
-    ctx.addIssue({ code: "custom", path: [...path, decimalKey], message: (error as Error).message });
+    ctx.addIssue({ code: "custom", path, message: (error as Error).message });
+    return undefined;
   }
+}
+
+/** Picks the minor-unit value given directly or converted from the decimal, and checks they agree. */
+function pickMinor(minor: number | undefined, decimal: number | string | undefined, currency: string, names: [string, string], path: (string | number)[], ctx: Ctx): number | undefined {
+  const converted = minorOf(decimal, currency, [...path, names[1]], ctx);
+  if (minor !== undefined && converted !== undefined && minor !== converted) {
+    ctx.addIssue({ code: "custom", path: [...path, names[1]], message: `${names[1]} and ${names[0]} disagree` });
+  }
+  return minor ?? converted;
 }
 
 /**
  * The boundary form of a transaction: like {@link TransactionSchema}, but amounts may also be
  * given in major units as decimals — `amount`, `cost`, and per line `unitPrice`, `unitCost` — and
  * are converted with the currency's minor-unit exponent on the decimal digits, never with binary
- * floating point (`"19.99"` EUR → `1999`).
+ * floating point (`"19.99"` EUR → `1999`). Every problem of a row is reported at once.
  *
  * @example
  * ```ts
@@ -143,26 +153,32 @@ function convertAmount(
  * }).amountMinor; // 1999
  * ```
  */
-export const TransactionInputSchema = z.preprocess((value, ctx) => {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  const raw = value as Record<string, unknown>;
-  const currency = typeof raw["currency"] === "string" ? raw["currency"].trim().toUpperCase() : undefined;
-  const hasDecimal =
-    raw["amount"] !== undefined || raw["cost"] !== undefined || (Array.isArray(raw["lines"]) && raw["lines"].length > 0);
-  if (!hasDecimal || currency === undefined || !isCurrencyCode(currency)) return value;
-  const copy: Record<string, unknown> = { ...raw };
-  convertAmount(copy, "amount", "amountMinor", currency, [], ctx);
-  convertAmount(copy, "cost", "costMinor", currency, [], ctx);
-  if (Array.isArray(raw["lines"])) {
-    copy["lines"] = raw["lines"].map((line: unknown, i) => {
-      if (line === null || typeof line !== "object") return line;
-      const l: Record<string, unknown> = { ...(line as Record<string, unknown>) };
-      convertAmount(l, "unitPrice", "unitPriceMinor", currency, ["lines", i], ctx);
-      convertAmount(l, "unitCost", "unitCostMinor", currency, ["lines", i], ctx);
-      return l;
+export const TransactionInputSchema = z
+  .object({
+    ...transactionShape,
+    /** Total in minor units (give this or `amount`). */
+    amountMinor: NonNegativeMinor.optional(),
+    /** Total in major units, as a decimal. */
+    amount: DecimalSchema.optional(),
+    /** Total cost in major units, as a decimal. */
+    cost: DecimalSchema.optional(),
+    /** Line items; unit prices may be decimals. */
+    lines: z.array(LineItemInputSchema).max(10_000).default([]),
+  })
+  .refine(refersToSomebody.check, refersToSomebody.params)
+  .transform((input, ctx): Transaction => {
+    const { amount, cost, amountMinor, costMinor, lines, ...rest } = input;
+    const total = pickMinor(amountMinor, amount, input.currency, ["amountMinor", "amount"], [], ctx);
+    if (total === undefined) ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "give the amount as amountMinor or as a decimal amount" });
+    const totalCost = pickMinor(costMinor, cost, input.currency, ["costMinor", "cost"], [], ctx);
+    const outLines = lines.map((line, i): LineItem => {
+      const { unitPrice, unitCost, unitPriceMinor, unitCostMinor, ...lineRest } = line;
+      const price = pickMinor(unitPriceMinor, unitPrice, input.currency, ["unitPriceMinor", "unitPrice"], ["lines", i], ctx);
+      if (price === undefined) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPriceMinor"], message: "give the unit price as unitPriceMinor or as a decimal unitPrice" });
+      const lineCost = pickMinor(unitCostMinor, unitCost, input.currency, ["unitCostMinor", "unitCost"], ["lines", i], ctx);
+      return { ...lineRest, unitPriceMinor: price ?? 0, ...(lineCost !== undefined ? { unitCostMinor: lineCost } : {}) };
     });
-  }
-  return copy;
-}, TransactionSchema);
+    return { ...rest, amountMinor: total ?? 0, ...(totalCost !== undefined ? { costMinor: totalCost } : {}), lines: outLines };
+  });
 /** A transaction as accepted at the boundary; see {@link TransactionInputSchema}. */
 export type TransactionInput = z.input<typeof TransactionInputSchema>;

@@ -44,8 +44,29 @@ export interface GenerateOptions {
   readonly purchaseProcess?: Partial<PurchaseProcess>;
   /** Generate interactions, consents and contact preferences (default `true`). */
   readonly interactions?: boolean;
-  /** People per chunk yielded by {@link streamCrmDataset} (default `10_000`). */
+  /** People per chunk yielded by {@link streamCrmDataset} (default `2_000`). */
   readonly chunkSize?: number;
+  /**
+   * Generate only one of `of` equal parts of the data set (default: the whole, `{ index: 0, of: 1 }`).
+   * Ids do not depend on generation order, so parts generated separately — in worker threads, say —
+   * concatenate (in part order) to exactly the whole data set.
+   */
+  readonly part?: DatasetPart;
+}
+
+/**
+ * One of `of` equal parts of a data set, by people.
+ *
+ * @example
+ * ```ts
+ * const firstHalf = generateCrmDataset({ customers: 1_000, part: { index: 0, of: 2 } });
+ * ```
+ */
+export interface DatasetPart {
+  /** Zero-based part number, below `of`. */
+  readonly index: number;
+  /** Number of parts. */
+  readonly of: number;
 }
 
 /**
@@ -230,7 +251,7 @@ export interface CrmDataset {
  * ```
  */
 export type CrmDatasetChunk = Omit<CrmDataset, "options" | "catalogue"> & {
-  /** Zero-based index of the chunk. */
+  /** Chunk number: the chunk holds the people whose index lies in [chunk × chunkSize, (chunk + 1) × chunkSize), households kept whole. */
   readonly chunk: number;
 };
 
