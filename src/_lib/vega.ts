@@ -13,7 +13,12 @@
  * };
  * ```
  */
-export type VegaLiteSpec = { readonly $schema: string } & { readonly [key: string]: unknown };
+export interface VegaLiteSpec {
+  /** The Vega-Lite JSON schema URL (`https://vega.github.io/schema/vega-lite/v6.json`). */
+  readonly $schema: string;
+  /** The rest of the specification: `data`, `mark`, `encoding`, `layer`, `title`, … */
+  readonly [key: string]: unknown;
+}
 
 /** The `$schema` URL of the Vega-Lite version idic's specs are written for. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
