@@ -51,37 +51,52 @@ export function phoneFormatCount(phone: PhoneNumber): number {
   return phone.cc === "44" ? 7 : phone.cc === "49" || phone.cc === "1" || phone.mobile ? 5 : 3;
 }
 
-/** Writes a phone number in the `style`-th of the ways people and systems write it. */
+/** Writes a phone number in the `style`-th of the ways people and systems write it (see {@link phoneFormatCount}). */
 export function formatPhone(phone: PhoneNumber, style: number): string {
-  return phoneFormats(phone)[style] ?? `+${phone.cc}${phone.nsn}`;
-}
-
-/** The ways people and systems write a phone number, for one number. */
-function phoneFormats(phone: PhoneNumber): string[] {
   const { cc, nsn } = phone;
-  const e164 = `+${cc}${nsn}`;
-  switch (cc) {
-    case "44": {
-      const national = `0${nsn}`;
-      const split = nsn.startsWith("20") ? [nsn.slice(0, 2), nsn.slice(2, 6), nsn.slice(6)] : [nsn.slice(0, 4), nsn.slice(4)];
-      return [
-        e164,
-        `+44 ${split.join(" ")}`,
-        `0${split.join(" ")}`,
-        national,
-        `(0)${split.join(" ")}`,
-        `+44 (0)${split.join(" ")}`,
-        `0044 ${split.join(" ")}`,
-      ];
+  if (cc === "44") {
+    const grouped = nsn.startsWith("20") ? `${nsn.slice(0, 2)} ${nsn.slice(2, 6)} ${nsn.slice(6)}` : `${nsn.slice(0, 4)} ${nsn.slice(4)}`;
+    switch (style) {
+      case 1: return `+44 ${grouped}`;
+      case 2: return `0${grouped}`;
+      case 3: return `0${nsn}`;
+      case 4: return `(0)${grouped}`;
+      case 5: return `+44 (0)${grouped}`;
+      case 6: return `0044 ${grouped}`;
+      default: return `+${cc}${nsn}`;
     }
-    case "49":
-      return [e164, `+49 ${nsn.slice(0, 3)} ${nsn.slice(3)}`, `0${nsn.slice(0, 3)} ${nsn.slice(3)}`, `0${nsn.slice(0, 3)}/${nsn.slice(3)}`, `0${nsn}`];
-    case "1":
-      return [e164, `+1 (${nsn.slice(0, 3)}) ${nsn.slice(3, 6)}-${nsn.slice(6)}`, `(${nsn.slice(0, 3)}) ${nsn.slice(3, 6)}-${nsn.slice(6)}`, `${nsn.slice(0, 3)}-${nsn.slice(3, 6)}-${nsn.slice(6)}`, `1${nsn}`];
-    default:
-      return phone.mobile
-        ? [e164, `+86 ${nsn.slice(0, 3)} ${nsn.slice(3, 7)} ${nsn.slice(7)}`, nsn, `0086 ${nsn}`, `${nsn.slice(0, 3)}-${nsn.slice(3, 7)}-${nsn.slice(7)}`]
-        : [e164, `+86 ${nsn.slice(0, 2)} ${nsn.slice(2)}`, `0${nsn.slice(0, 2)}-${nsn.slice(2)}`];
+  }
+  if (cc === "49") {
+    switch (style) {
+      case 1: return `+49 ${nsn.slice(0, 3)} ${nsn.slice(3)}`;
+      case 2: return `0${nsn.slice(0, 3)} ${nsn.slice(3)}`;
+      case 3: return `0${nsn.slice(0, 3)}/${nsn.slice(3)}`;
+      case 4: return `0${nsn}`;
+      default: return `+${cc}${nsn}`;
+    }
+  }
+  if (cc === "1") {
+    switch (style) {
+      case 1: return `+1 (${nsn.slice(0, 3)}) ${nsn.slice(3, 6)}-${nsn.slice(6)}`;
+      case 2: return `(${nsn.slice(0, 3)}) ${nsn.slice(3, 6)}-${nsn.slice(6)}`;
+      case 3: return `${nsn.slice(0, 3)}-${nsn.slice(3, 6)}-${nsn.slice(6)}`;
+      case 4: return `1${nsn}`;
+      default: return `+${cc}${nsn}`;
+    }
+  }
+  if (!phone.mobile) {
+    switch (style) {
+      case 1: return `+86 ${nsn.slice(0, 2)} ${nsn.slice(2)}`;
+      case 2: return `0${nsn.slice(0, 2)}-${nsn.slice(2)}`;
+      default: return `+${cc}${nsn}`;
+    }
+  }
+  switch (style) {
+    case 1: return `+86 ${nsn.slice(0, 3)} ${nsn.slice(3, 7)} ${nsn.slice(7)}`;
+    case 2: return nsn;
+    case 3: return `0086 ${nsn}`;
+    case 4: return `${nsn.slice(0, 3)}-${nsn.slice(3, 7)}-${nsn.slice(7)}`;
+    default: return `+${cc}${nsn}`;
   }
 }
 
