@@ -7,6 +7,8 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+    // Optional integration behind its own subpath; its peer dependency stays external.
+    "identity/libphonenumber": "src/identity/libphonenumber.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

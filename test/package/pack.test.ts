@@ -27,8 +27,10 @@ beforeAll(() => {
   const installed = join(app, "node_modules", "idic");
   mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
-  // The runtime dependencies, as npm would install them beside the package.
-  for (const dep of Object.keys(pkg.dependencies)) symlinkSync(join(root, "node_modules", dep), join(app, "node_modules", dep), "dir");
+  // The runtime dependencies and the optional peers, as npm would install them beside the package.
+  for (const dep of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]) {
+    symlinkSync(join(root, "node_modules", dep), join(app, "node_modules", dep), "dir");
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -53,9 +55,10 @@ describe("the packed package", () => {
     expect(esm.startsWith("0 ")).toBe(true);
   });
 
-  it("ships only the build and the README", () => {
+  it("ships only the build, the README and the licence notices", () => {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
-    expect(listing.every((f) => f.startsWith("package/dist/") || ["package/package.json", "package/README.md", "package/LICENSE"].includes(f))).toBe(true);
+    const allowed = ["package/package.json", "package/README.md", "package/LICENSE", "package/LICENSE-UNICODE"];
+    expect(listing.filter((f) => !f.startsWith("package/dist/") && !allowed.includes(f))).toEqual([]);
     expect(readdirSync(join(app, "node_modules", "idic", "dist", "synth"))).toContain("index.d.cts");
   });
 
