@@ -55,6 +55,7 @@ async function measure(mode: string): Promise<Measure> {
         return new Promise<typeof counts>((resolve, reject) => {
           worker.once("message", resolve);
           worker.once("error", reject);
+          worker.once("exit", (code) => reject(new Error(`worker ${index} exited with code ${code} before reporting`)));
         });
       }),
     );

@@ -12,9 +12,10 @@ import { writeChart } from "./charts.js";
 import type { DemoContext, DemoStage } from "./context.js";
 import { heading, say } from "./report.js";
 import { generateStage } from "./stages/generate.js";
+import { recommendStage } from "./stages/recommend.js";
 
 /** The stages, in the order of the method. Each later module adds its own. */
-const stages: DemoStage[] = [generateStage];
+const stages: DemoStage[] = [generateStage, recommendStage];
 
 const { values } = parseArgs({
   options: {

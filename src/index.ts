@@ -13,4 +13,6 @@
  * @module idic
  */
 export * as customer from "./customer/index.js";
+export * as identity from "./identity/index.js";
+export * as recommend from "./recommend/index.js";
 export * as synth from "./synth/index.js";

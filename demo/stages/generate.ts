@@ -1,4 +1,12 @@
+import { fromMinorUnits } from "../../src/customer/index.js";
+import { VEGA_LITE_SCHEMA } from "../../src/_lib/vega.js";
 import { figures, subheading, table } from "../report.js";
+
+/** A name for display: Chinese names family first without a space, others given first. */
+function displayName(given: string | undefined, family: string | undefined): string {
+  const han = /[\u3400-\u9fff]/.test(`${given ?? ""}${family ?? ""}`);
+  return han ? `${family ?? ""}${given ?? ""}` : [given, family].filter(Boolean).join(" ");
+}
 import type { DemoStage } from "../context.js";
 
 /** Describes the generated data set: systems, records, households, organizations, transactions. */
@@ -32,7 +40,7 @@ export const generateStage: DemoStage = {
         .map((r) => ({
           system: r.sourceSystem,
           id: r.sourceId,
-          name: r.fullName ?? [r.givenName, r.familyName].filter(Boolean).join(" "),
+          name: r.fullName ?? displayName(r.givenName, r.familyName),
           email: r.emails[0] ?? "",
           phone: r.phones[0] ?? "",
           postcode: r.addresses[0]?.postcode ?? "",
@@ -42,14 +50,14 @@ export const generateStage: DemoStage = {
     for (const t of transactions) {
       if (t.kind !== "purchase") continue;
       const key = `${t.timestamp.toISOString().slice(0, 7)}\u0000${t.channel ?? "other"}`;
-      monthly.set(key, (monthly.get(key) ?? 0) + t.amountMinor / 100);
+      monthly.set(key, (monthly.get(key) ?? 0) + t.amountMinor);
     }
     const values = [...monthly].map(([key, revenue]) => {
       const [month, channel] = key.split("\u0000");
-      return { month, channel, revenue: Math.round(revenue) };
+      return { month, channel, revenue: Number(fromMinorUnits(revenue, dataset.options.currency)) };
     });
     const path = await chart("revenue-by-month", {
-      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      $schema: VEGA_LITE_SCHEMA,
       title: "Purchases by month and channel",
       width: 640,
       height: 240,

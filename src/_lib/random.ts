@@ -29,9 +29,16 @@ export function hashString(text: string): number {
   return hash32(h >>> 0);
 }
 
-/** Combines a seed and a key into a new 32-bit seed. */
+/** Folds a safe integer seed (all 53 bits, sign included) into 32 bits. */
+function foldSeed(seed: number): number {
+  const lo = seed >>> 0;
+  const hi = Math.floor(seed / 4294967296) >>> 0;
+  return (hash32(lo) ^ hash32((hi + 0x632be5ab) >>> 0)) >>> 0;
+}
+
+/** Combines a seed (any safe integer) and a key into a new 32-bit seed. */
 export function mixSeed(seed: number, key: number): number {
-  return hash32((hash32(seed >>> 0) ^ Math.imul(key >>> 0, 0x9e3779b1)) >>> 0);
+  return hash32((foldSeed(seed) ^ Math.imul(key >>> 0, 0x9e3779b1)) >>> 0);
 }
 
 /** A seeded random stream. Not cryptographically secure. */
@@ -222,19 +229,38 @@ export class AliasTable {
   }
 }
 
-/**
- * A keyed pseudo-random permutation of the integers [0, 2^30): a 4-round Feistel network on two
- * 15-bit halves. Distinct inputs give distinct outputs, so `permute30(key, n)` turns a running
- * number into an id that is unique, looks random and reveals nothing about generation order.
- */
-export function permute30(key: number, value: number): number {
-  let left = (value >>> 15) & 0x7fff;
-  let right = value & 0x7fff;
+/** A 4-round Feistel network on two `half`-bit halves: a keyed bijection of [0, 2^(2·half)). */
+function feistel(key: number, value: number, half: number): number {
+  const mask = (1 << half) - 1;
+  let left = (value >>> half) & mask;
+  let right = value & mask;
   for (let round = 0; round < 4; round++) {
-    const f = hash32((right ^ Math.imul(key + round, 0x9e3779b1)) >>> 0) & 0x7fff;
+    const f = hash32((right ^ Math.imul(key + round, 0x9e3779b1)) >>> 0) & mask;
     const next = left ^ f;
     left = right;
     right = next;
   }
-  return ((left << 15) | right) >>> 0;
+  return ((left << half) | right) >>> 0;
+}
+
+/**
+ * A keyed pseudo-random permutation of the integers [0, 2^30). Distinct inputs give distinct
+ * outputs, so `permute30(key, n)` turns a running number into an id that is unique, looks random
+ * and reveals nothing about generation order.
+ */
+export function permute30(key: number, value: number): number {
+  return feistel(key, value, 15);
+}
+
+/**
+ * A keyed permutation of [0, domain) for any domain up to 2^30: a Feistel network on the smallest
+ * even number of bits that covers the domain (fewer than 4 × domain values), cycle-walked until the
+ * result falls inside the domain — distinct values below `domain` give distinct results below it,
+ * in fewer than 4 steps on average.
+ */
+export function permuteBelow(key: number, value: number, domain: number): number {
+  const half = Math.max(1, Math.ceil(Math.log2(Math.max(2, domain)) / 2));
+  let v = feistel(key, value, half);
+  while (v >= domain) v = feistel(key, v, half);
+  return v;
 }

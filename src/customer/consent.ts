@@ -31,14 +31,18 @@ export const ConsentSchema = z
     capturedAt: DateSchema,
     /** Where it was captured (form, call, store). */
     source: OptionalTextSchema,
-    /** Start of validity (default: `capturedAt`). */
+    /** Start of validity; when not given, `capturedAt` is filled in. */
     validFrom: OptionalDateSchema,
     /** End of validity, if it expires. */
     validTo: OptionalDateSchema,
   })
-  .refine((c) => c.validTo === undefined || c.validFrom === undefined || c.validTo >= c.validFrom, {
-    message: "validTo must not be before validFrom",
-    path: ["validTo"],
-  });
+  .refine(
+    (c: { validTo?: unknown; validFrom?: unknown; capturedAt?: unknown }) => {
+      const from = c.validFrom instanceof Date ? c.validFrom : c.capturedAt;
+      return !(c.validTo instanceof Date && from instanceof Date && c.validTo < from);
+    },
+    { message: "validTo must not be before validFrom (or capturedAt when validFrom is not given)", path: ["validTo"], when: (p) => typeof p.value === "object" && p.value !== null },
+  )
+  .transform((c) => ({ ...c, validFrom: c.validFrom ?? c.capturedAt }));
 /** A recorded consent; see {@link ConsentSchema}. */
 export type Consent = z.infer<typeof ConsentSchema>;

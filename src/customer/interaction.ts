@@ -77,9 +77,10 @@ export const InteractionSchema = z
     /** Free attributes. */
     attributes: AttributesSchema,
   })
-  .refine((i) => i.costMinor === undefined || i.currency !== undefined, {
+  .refine((i: { costMinor?: unknown; currency?: unknown }) => i.costMinor === undefined || i.currency !== undefined, {
     message: "a cost needs its currency",
     path: ["currency"],
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });
 /** One contact with a customer; see {@link InteractionSchema}. */
 export type Interaction = z.infer<typeof InteractionSchema>;

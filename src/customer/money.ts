@@ -158,6 +158,6 @@ export const CurrencySchema = z.preprocess(
  * MinorUnitsSchema.parse(1999); // 1999
  * ```
  */
-export const MinorUnitsSchema = z.number().int("amounts in minor units must be integers").refine(Number.isSafeInteger, {
-  message: "amount exceeds the largest exactly representable integer",
+export const MinorUnitsSchema = z.number().refine(Number.isSafeInteger, {
+  message: "amounts in minor units must be integers between -(2^53 - 1) and 2^53 - 1",
 });

@@ -60,6 +60,16 @@ export interface ParseResult<T> {
   readonly rejected: RejectedRow[];
 }
 
+/** A short description of anything thrown, which may itself refuse to become a string. */
+function describeError(error: unknown): string {
+  try {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.slice(0, 200);
+  } catch {
+    return "an unprintable error";
+  }
+}
+
 function toIssue(issue: z.core.$ZodIssue): RowIssue {
   return {
     path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
@@ -101,11 +111,7 @@ export function parseRows<S extends z.ZodType>(schema: S, rows: Iterable<unknown
         rejected.push({ index, input: row, issues: result.error.issues.map(toIssue) });
       }
     } catch (error) {
-      rejected.push({
-        index,
-        input: row,
-        issues: [{ path: [], code: "unreadable", message: `row could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}` }],
-      });
+      rejected.push({ index, input: row, issues: [{ path: [], code: "unreadable", message: `row could not be read: ${describeError(error)}` }] });
     }
     index += 1;
   }

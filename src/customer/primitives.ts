@@ -7,10 +7,16 @@ export const MAX_TEXT_LENGTH = 1_000;
 /** Longest accepted free-text value (an outcome note, an attribute), in characters. */
 export const MAX_LONG_TEXT_LENGTH = 10_000;
 
+/** `null`, empty and whitespace-only strings mean "missing". */
 const blankToUndefined = (value: unknown): unknown =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+  value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
-const trimmed = (value: unknown): unknown => (typeof value === "string" ? value.trim() : value);
+/** Trims strings; writes finite numbers as decimal strings (exports often type phones and postcodes as numbers). */
+const asText = (value: unknown): unknown =>
+  typeof value === "string" ? value.trim() : typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+
+/** C0 and C1 control characters, which have no place in an identifier. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * An identifier: a non-empty string of at most {@link MAX_ID_LENGTH} characters, trimmed. Numbers
@@ -23,13 +29,18 @@ const trimmed = (value: unknown): unknown => (typeof value === "string" ? value.
  * ```
  */
 export const IdSchema = z.preprocess(
-  (value) => (typeof value === "number" && Number.isSafeInteger(value) ? String(value) : trimmed(value)),
-  z.string().min(1, "must not be empty").max(MAX_ID_LENGTH),
+  (value) => (typeof value === "number" && Number.isSafeInteger(value) ? String(value) : typeof value === "string" ? value.trim() : value),
+  z
+    .string()
+    .min(1, "must not be empty")
+    .max(MAX_ID_LENGTH)
+    .refine((id) => !CONTROL.test(id), { message: "must not contain control characters" }),
 );
 
 /**
- * Optional short text: trimmed; an empty or whitespace-only value means "missing" and becomes
- * `undefined`, never an empty string that a matcher would compare.
+ * Optional short text: trimmed; `null` or an empty or whitespace-only value means "missing" and
+ * becomes `undefined`, never an empty string that a matcher would compare. A finite number is
+ * accepted as its decimal string (exports often type postcodes as numbers).
  *
  * @example
  * ```ts
@@ -38,13 +49,14 @@ export const IdSchema = z.preprocess(
  * ```
  */
 export const OptionalTextSchema = z.preprocess(
-  (value) => blankToUndefined(trimmed(value)),
+  (value) => blankToUndefined(asText(value)),
   z.string().max(MAX_TEXT_LENGTH).optional(),
 );
 
 /**
- * A list of short texts: a single string is accepted as a one-element list; blank entries are
- * dropped (they are missing values, not values); duplicates are kept as the source gave them.
+ * A list of short texts: a single value is accepted as a one-element list; `null` and blank
+ * entries are dropped (they are missing values, not values); finite numbers become decimal strings
+ * (phone numbers exported as numbers); duplicates are kept as the source gave them.
  *
  * @example
  * ```ts
@@ -56,7 +68,7 @@ export const TextListSchema = z.preprocess(
   (value) => {
     if (value === undefined || value === null) return [];
     const list = Array.isArray(value) ? value : [value];
-    return list.map(trimmed).filter((v) => v !== undefined && v !== null && v !== "");
+    return list.map(asText).filter((v) => v !== undefined && v !== null && v !== "");
   },
   z.array(z.string().max(MAX_TEXT_LENGTH)).max(100),
 );
@@ -191,6 +203,7 @@ export type Gender = z.infer<typeof GenderValueSchema>;
  * ```
  */
 export const GenderSchema: z.ZodPreprocess<z.ZodOptional<typeof GenderValueSchema>, unknown> = z.preprocess((value) => {
+  if (value === null) return undefined;
   if (typeof value !== "string") return value;
   const key = value.trim().toLowerCase();
   if (["f", "w", "female", "woman"].includes(key)) return "female";
@@ -218,8 +231,9 @@ export const AttributesSchema = z
   .transform((value, ctx): Record<string, string | number | boolean | Date> => {
     const out: Record<string, string | number | boolean | Date> = Object.create(null);
     if (value === undefined || value === null) return out;
-    if (typeof value !== "object" || Array.isArray(value) || value instanceof Date) {
-      ctx.addIssue({ code: "custom", message: "attributes must be an object of string, number, boolean or date values" });
+    const proto = typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+    if (typeof value !== "object" || (proto !== Object.prototype && proto !== null)) {
+      ctx.addIssue({ code: "custom", message: "attributes must be a plain object of string, number, boolean or date values" });
       return z.NEVER;
     }
     const keys = Object.keys(value);

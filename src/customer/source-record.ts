@@ -35,12 +35,13 @@ export const AddressSchema = z.object({
 export type Address = z.infer<typeof AddressSchema>;
 
 const AddressListSchema = z.preprocess(
-  (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
+  (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value.filter((a) => a !== null && a !== undefined) : [value]),
   z.array(AddressSchema).max(100),
 );
 
 const BirthDateSchema = z.preprocess(
   (value) => {
+    if (value === null) return undefined;
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
     if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
     return value;

@@ -70,15 +70,19 @@ const transactionShape = {
   attributes: AttributesSchema,
 };
 
+/** Runs a cross-field check even when some fields failed, so that a row's every problem is reported. */
+const whenObject = (payload: z.core.ParsePayload): boolean => typeof payload.value === "object" && payload.value !== null;
+
 const refersToSomebody = {
-  check: (t: { customerId?: string | undefined; accountId?: string | undefined }): boolean => t.customerId !== undefined || t.accountId !== undefined,
-  params: { message: "a transaction needs a customerId or an accountId", path: ["customerId"] },
+  check: (t: { customerId?: unknown; accountId?: unknown }): boolean => t.customerId !== undefined || t.accountId !== undefined,
+  params: { message: "a transaction needs a customerId or an accountId", path: ["customerId"], when: whenObject },
 };
 
 /**
  * A transaction in canonical form: money as an integer of minor units plus an ISO 4217 currency.
- * It refers to a customer (a source record key or a resolved person/household/organization id),
- * to an account, or to both; at least one is required.
+ * It refers to a customer — the id the source system uses (a source record's `sourceId`, or
+ * `sourceRecordKey(...)` where ids repeat across systems) or a resolved person, household or
+ * organization id — to an account, or to both; at least one is required.
  *
  * Use {@link TransactionInputSchema} (or `parseTransactions`) at the boundary: it also accepts
  * decimal amounts in major units (`amount: "12.34"`) and converts them exactly.
@@ -122,9 +126,7 @@ type Ctx = z.core.$RefinementCtx;
 function minorOf(decimal: number | string | undefined, currency: string, path: (string | number)[], ctx: Ctx): number | undefined {
   if (decimal === undefined) return undefined;
   try {
-    const minor = toMinorUnits(decimal, currency);
-    if (minor < 0) ctx.addIssue({ code: "custom", path, message: 'amounts are magnitudes and must be ≥ 0; record money going back to the customer as kind "return"' });
-    return minor;
+    return toMinorUnits(decimal, currency);
   } catch (error) {
     ctx.addIssue({ code: "custom", path, message: (error as Error).message });
     return undefined;
@@ -140,11 +142,42 @@ function pickMinor(minor: number | undefined, decimal: number | string | undefin
   return minor ?? converted;
 }
 
+const NEGATIVE = 'amounts are magnitudes and must be ≥ 0; record money going back to the customer as kind "return"';
+
+/** Whether a decimal given in major units is below zero (`"-0.001"` included, though it rounds to 0). */
+function isNegativeDecimal(value: unknown): boolean {
+  if (typeof value === "number") return value < 0;
+  return typeof value === "string" && /^\s*-/.test(value) && /[1-9]/.test(value);
+}
+
+/**
+ * Checks what can be checked on the raw amounts even when other fields failed: a total and each
+ * line's unit price are given (in minor units or as decimals), and no decimal is negative.
+ */
+function checkAmounts(raw: Record<string, unknown>, ctx: Ctx): void {
+  if (raw["amountMinor"] === undefined && raw["amount"] === undefined) {
+    ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "give the amount as amountMinor or as a decimal amount" });
+  }
+  for (const key of ["amount", "cost"]) if (isNegativeDecimal(raw[key])) ctx.addIssue({ code: "custom", path: [key], message: NEGATIVE });
+  const lines = Array.isArray(raw["lines"]) ? (raw["lines"] as unknown[]) : [];
+  lines.forEach((line, i) => {
+    if (line === null || typeof line !== "object") return;
+    const l = line as Record<string, unknown>;
+    if (l["unitPriceMinor"] === undefined && l["unitPrice"] === undefined) {
+      ctx.addIssue({ code: "custom", path: ["lines", i, "unitPriceMinor"], message: "give the unit price as unitPriceMinor or as a decimal unitPrice" });
+    }
+    for (const key of ["unitPrice", "unitCost"]) if (isNegativeDecimal(l[key])) ctx.addIssue({ code: "custom", path: ["lines", i, key], message: NEGATIVE });
+  });
+}
+
 /**
  * The boundary form of a transaction: like {@link TransactionSchema}, but amounts may also be
  * given in major units as decimals — `amount`, `cost`, and per line `unitPrice`, `unitCost` — and
  * are converted with the currency's minor-unit exponent on the decimal digits, never with binary
- * floating point (`"19.99"` EUR → `1999`). Every problem of a row is reported at once.
+ * floating point (`"19.99"` EUR → `1999`; digits beyond the currency's precision are rounded half
+ * away from zero). The problems of a row are reported together: field errors, a missing amount,
+ * a negative decimal and a missing customer reference; only the conversion itself (an amount too
+ * large to hold exactly) waits until the rest of the row is valid.
  *
  * @example
  * ```ts
@@ -165,16 +198,15 @@ export const TransactionInputSchema = z
     /** Line items; unit prices may be decimals. */
     lines: z.array(LineItemInputSchema).max(10_000).default([]),
   })
+  .superRefine((raw, ctx) => checkAmounts(raw as unknown as Record<string, unknown>, ctx), { when: whenObject })
   .refine(refersToSomebody.check, refersToSomebody.params)
   .transform((input, ctx): Transaction => {
     const { amount, cost, amountMinor, costMinor, lines, ...rest } = input;
     const total = pickMinor(amountMinor, amount, input.currency, ["amountMinor", "amount"], [], ctx);
-    if (total === undefined) ctx.addIssue({ code: "custom", path: ["amountMinor"], message: "give the amount as amountMinor or as a decimal amount" });
     const totalCost = pickMinor(costMinor, cost, input.currency, ["costMinor", "cost"], [], ctx);
     const outLines = lines.map((line, i): LineItem => {
       const { unitPrice, unitCost, unitPriceMinor, unitCostMinor, ...lineRest } = line;
       const price = pickMinor(unitPriceMinor, unitPrice, input.currency, ["unitPriceMinor", "unitPrice"], ["lines", i], ctx);
-      if (price === undefined) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPriceMinor"], message: "give the unit price as unitPriceMinor or as a decimal unitPrice" });
       const lineCost = pickMinor(unitCostMinor, unitCost, input.currency, ["unitCostMinor", "unitCost"], ["lines", i], ctx);
       return { ...lineRest, unitPriceMinor: price ?? 0, ...(lineCost !== undefined ? { unitCostMinor: lineCost } : {}) };
     });

@@ -24,7 +24,22 @@ export interface Lifecycle {
   readonly droppedOutAt?: number;
 }
 
-/** Draws a person's purchase rate, dropout, spend level and purchase times in [start, end). */
+/**
+ * Moves an instant into business hours of its day (08:00–21:00 UTC) by compressing the day
+ * linearly, which keeps the order of events; an instant that would leave `[start, end)` stays as it is.
+ */
+export function inBusinessHours(t: number, start: number, end: number): number {
+  const day = Math.floor(t / DAY) * DAY;
+  const moved = day + 8 * 3_600_000 + (t - day) * (13 / 24);
+  return moved >= start && moved < end ? moved : t;
+}
+
+/**
+ * Draws a person's purchase rate, dropout and spend level, and the purchase instants in
+ * [start, end): the first purchase, then repeat purchases at rate λ until the customer drops out
+ * after a repeat purchase (with probability p) or the window ends. The instants returned are the
+ * transactions' timestamps, so the truth and the data agree exactly.
+ */
 export function drawLifecycle(rng: Rng, process: PurchaseProcess, start: number, end: number): Lifecycle {
   const lambda = rng.gamma(process.r, process.alpha);
   const dropout = rng.beta(process.a, process.b);
@@ -32,17 +47,19 @@ export function drawLifecycle(rng: Rng, process: PurchaseProcess, start: number,
   const first = start + rng.next() * process.acquisitionShare * (end - start);
   const times = [first];
   let t = first;
-  let droppedOutAt: number | undefined;
+  let dropped = false;
   while (times.length < 5_000) {
     t += rng.exponential(lambda) * WEEK;
     if (!(t < end)) break;
     times.push(t);
     if (rng.chance(dropout)) {
-      droppedOutAt = t;
+      dropped = true;
       break;
     }
   }
-  return { lambda, dropout, nu, times, ...(droppedOutAt !== undefined ? { droppedOutAt } : {}) };
+  for (let k = 0; k < times.length; k++) times[k] = inBusinessHours(times[k]!, start, end);
+  times.sort((a, b) => a - b);
+  return { lambda, dropout, nu, times, ...(dropped ? { droppedOutAt: times[times.length - 1]! } : {}) };
 }
 
 /** Everything one person's activity adds to the data set. */
@@ -62,18 +79,13 @@ export interface ActivityContext {
   readonly currency: string;
   /** 10 to the power of the currency's minor-unit exponent. */
   readonly minorPerMajor: number;
+  readonly start: number;
   readonly end: number;
-  readonly interactions: boolean;
   /** Campaigns (id and send time in ms), shared by everybody. */
   readonly campaigns: readonly { readonly id: string; readonly at: number }[];
   /** Key of the id permutation (derived from the seed). */
   readonly idKey: number;
 }
-
-const atHour = (rng: Rng, t: number, lo: number, hi: number): Date => {
-  const day = Math.floor(t / DAY) * DAY;
-  return new Date(day + (lo + rng.next() * (hi - lo)) * 3_600_000);
-};
 
 function addItem(chosen: number[], item: number): void {
   if (item >= 0 && !chosen.includes(item)) chosen.push(item);
@@ -140,24 +152,34 @@ function bookingRecords(records: readonly GeneratedRecord[]): Booking[] {
   return out;
 }
 
-function pickWeighted<T extends { weight: number }>(rng: Rng, options: readonly T[]): T {
+/**
+ * Picks where a purchase at `time` is booked, by weight, among the records that exist by then
+ * (a purchase is never booked on a record or card opened later); if none exists yet, the
+ * earliest-created one.
+ */
+function pickBooking(rng: Rng, options: readonly Booking[], time: number): Booking {
   let total = 0;
-  for (const o of options) total += o.weight;
+  for (const o of options) if (o.record.createdAt <= time) total += o.weight;
+  if (total === 0) return options.reduce((a, b) => (b.record.createdAt < a.record.createdAt ? b : a));
   let u = rng.next() * total;
   for (const o of options) {
+    if (o.record.createdAt > time) continue;
     u -= o.weight;
     if (u < 0) return o;
   }
-  return options[options.length - 1]!;
+  return options.find((o) => o.record.createdAt <= time)!;
 }
 
-const recordOf = (records: readonly GeneratedRecord[], ...systems: SystemName[]): GeneratedRecord | undefined => {
+/** The record a contact at `time` is logged on: the first of `systems` that exists by then, else the earliest record. */
+function recordAt(records: readonly GeneratedRecord[], time: number, systems: readonly SystemName[]): GeneratedRecord {
   for (const s of systems) {
-    const found = records.find((r) => r.system === s);
+    const found = records.find((r) => r.system === s && r.createdAt <= time);
     if (found) return found;
   }
-  return undefined;
-};
+  return records.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
+}
+
+const SERVICE_SYSTEMS: readonly SystemName[] = ["callcentre", "b2b", "web", "pos", "card"];
 
 /** The id of a person's `ordinal`-th account (0 store card, 1 premium card, 2 joint card). */
 export function accountId(idKey: number, personIndex: number, ordinal: number): string {
@@ -179,7 +201,7 @@ export function openAccounts(ctx: ActivityContext, personIndex: number, records:
         productType: k === 0 ? "store-card" : "premium-card",
         owners: [{ partyId: r.truth.sourceId, partyKind: "source-record", role: "primary" }],
         openedAt: new Date(r.createdAt),
-        ...(closed ? { closedAt: new Date(life.droppedOutAt! + 180 * DAY) } : {}),
+        closedAt: closed ? new Date(life.droppedOutAt! + 180 * DAY) : undefined,
         status: closed ? "closed" : "active",
         currency: ctx.currency,
         sourceSystem: "card",
@@ -221,11 +243,11 @@ export function writeTransactions(ctx: ActivityContext, p: PersonDraft, records:
   const store = `Store ${p.place.city}`;
   let n = 0;
   for (const time of life.times) {
-    const booking = pickWeighted(rng, options);
+    const booking = pickBooking(rng, options, time);
     const channel: Channel = booking.record.system === "card" && rng.chance(0.4) ? "web" : booking.channel;
     const amount = Math.max(1, Math.round(rng.gamma(process.spendShape, life.nu) * ctx.minorPerMajor));
     const lines = linesFor(ctx, chooseItems(ctx, p, consumables), amount);
-    const timestamp = channel === "web" ? atHour(rng, time, 0, 24) : atHour(rng, time, 9, 20);
+    const timestamp = new Date(time);
     let cost = 0;
     for (const l of lines) cost += l.unitCostMinor ?? 0;
     const customerId = booking.record.truth.sourceId;
@@ -281,41 +303,43 @@ export function writeInteractions(ctx: ActivityContext, p: PersonDraft, records:
   const contactPreferences: ContactPreference[] = [];
   const first = life.times[0]!;
   const activeEnd = Math.min(ctx.end, (life.droppedOutAt ?? ctx.end) + 180 * DAY);
-  const span = Math.max(DAY, activeEnd - first);
+  const span = Math.max(0, activeEnd - first);
   const prefix = eventPrefix("I", p);
   let n = 0;
-  const serviceId = recordOf(records, "callcentre", "b2b", "web", "pos", "card")!.truth.sourceId;
+  const when = (): number => inBusinessHours(first + rng.next() * span, ctx.start, ctx.end);
 
   for (let k = rng.poisson(0.4); k > 0; k--) {
-    const at = atHour(rng, first + rng.next() * span, 8, 20);
+    const at = when();
     const cost = Math.round((3 + rng.next() * 6) * minorPerMajor);
-    interactions.push(interaction(prefix + ++n, serviceId, at, "call-centre", "inbound", "service-call", rng.pick(OUTCOMES), undefined, cost, currency, undefined, 60 + rng.int(900)));
+    const who = recordAt(records, at, SERVICE_SYSTEMS).truth.sourceId;
+    interactions.push(interaction(prefix + ++n, who, new Date(at), "call-centre", "inbound", "service-call", rng.pick(OUTCOMES), undefined, cost, currency, undefined, 60 + rng.int(900)));
   }
   const complaints = rng.poisson(rng.chance(0.08) ? 2.5 : 0.15);
   for (let k = 0; k < complaints; k++) {
-    const at = atHour(rng, first + rng.next() * span, 8, 20);
+    const at = when();
     const channel: Channel = rng.pick(COMPLAINT_CHANNELS);
     const cost = Math.round((12 + rng.next() * 28) * minorPerMajor);
-    interactions.push(interaction(prefix + ++n, serviceId, at, channel, "inbound", "complaint", rng.pick(OUTCOMES), undefined, cost, currency, rng.pick(COMPLAINT_TOPICS), undefined));
+    const who = recordAt(records, at, SERVICE_SYSTEMS).truth.sourceId;
+    interactions.push(interaction(prefix + ++n, who, new Date(at), channel, "inbound", "complaint", rng.pick(OUTCOMES), undefined, cost, currency, rng.pick(COMPLAINT_TOPICS), undefined));
   }
-  const pos = recordOf(records, "pos");
-  if (pos) {
+  if (records.some((r) => r.system === "pos")) {
     const store = `Store ${p.place.city}`;
     for (let k = rng.poisson(1.2); k > 0; k--) {
-      const at = atHour(rng, first + rng.next() * span, 9, 20);
-      interactions.push(interaction(prefix + ++n, pos.truth.sourceId, at, "store", "inbound", "visit", undefined, undefined, undefined, undefined, store, undefined));
+      const at = when();
+      const who = recordAt(records, at, ["pos"]).truth.sourceId;
+      interactions.push(interaction(prefix + ++n, who, new Date(at), "store", "inbound", "visit", undefined, undefined, undefined, undefined, store, undefined));
     }
   }
 
-  const web = recordOf(records, "web");
+  const web = records.find((r) => r.system === "web");
   if (web) {
     const granted = rng.chance(0.65);
     const captured = new Date(web.createdAt);
-    consents.push({ customerId: web.truth.sourceId, channel: "email", purpose: "marketing", status: granted ? "granted" : "denied", capturedAt: captured, source: "webshop-signup", validFrom: undefined, validTo: undefined });
+    consents.push({ customerId: web.truth.sourceId, channel: "email", purpose: "marketing", status: granted ? "granted" : "denied", capturedAt: captured, source: "webshop-signup", validFrom: captured, validTo: undefined });
     let withdrawnAt = Infinity;
     if (granted && rng.chance(0.06)) {
       withdrawnAt = web.createdAt + rng.next() * (ctx.end - web.createdAt);
-      consents.push({ customerId: web.truth.sourceId, channel: "email", purpose: "marketing", status: "withdrawn", capturedAt: new Date(withdrawnAt), source: "unsubscribe-link", validFrom: undefined, validTo: undefined });
+      consents.push({ customerId: web.truth.sourceId, channel: "email", purpose: "marketing", status: "withdrawn", capturedAt: new Date(withdrawnAt), source: "unsubscribe-link", validFrom: new Date(withdrawnAt), validTo: undefined });
     }
     if (granted) {
       const who = web.truth.sourceId;
@@ -323,17 +347,18 @@ export function writeInteractions(ctx: ActivityContext, p: PersonDraft, records:
       for (const campaign of ctx.campaigns) {
         const sent = campaign.at;
         if (sent < web.createdAt || sent >= withdrawnAt || sent >= activeEnd || !rng.chance(0.2)) continue;
-        const at = atHour(rng, sent, 7, 9).getTime();
+        const at = sent + 7 * 3_600_000 + rng.int(7_200_000);
+        if (at >= ctx.end) continue;
         const id = campaign.id;
         interactions.push(interaction(prefix + ++n, who, new Date(at), "email", "outbound", "campaign-sent", undefined, id, emailCost, currency, undefined, undefined));
-        if (!rng.chance(0.3)) continue;
         const opened = at + (1 + rng.int(72)) * 3_600_000;
+        if (!rng.chance(0.3) || opened >= ctx.end) continue;
         interactions.push(interaction(prefix + ++n, who, new Date(opened), "email", "inbound", "campaign-opened", undefined, id, undefined, undefined, undefined, undefined));
-        if (!rng.chance(0.3)) continue;
         const clicked = opened + rng.int(24) * 3_600_000;
+        if (!rng.chance(0.3) || clicked >= ctx.end) continue;
         interactions.push(interaction(prefix + ++n, who, new Date(clicked), "web", "inbound", "campaign-clicked", undefined, id, undefined, undefined, undefined, undefined));
-        if (rng.chance(0.25)) {
-          const responded = clicked + rng.int(48) * 3_600_000;
+        const responded = clicked + rng.int(48) * 3_600_000;
+        if (rng.chance(0.25) && responded < ctx.end) {
           interactions.push(interaction(prefix + ++n, who, new Date(responded), "web", "inbound", "campaign-responded", "converted", id, undefined, undefined, undefined, undefined));
         }
       }
@@ -341,9 +366,9 @@ export function writeInteractions(ctx: ActivityContext, p: PersonDraft, records:
   }
   for (const r of records) {
     if (r.system === "pos" && r.record.phones.length > 0) {
-      consents.push({ customerId: r.truth.sourceId, channel: "sms", purpose: "marketing", status: rng.chance(0.3) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "store-signup", validFrom: undefined, validTo: undefined });
+      consents.push({ customerId: r.truth.sourceId, channel: "sms", purpose: "marketing", status: rng.chance(0.3) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "store-signup", validFrom: new Date(r.createdAt), validTo: undefined });
     } else if (r.system === "card") {
-      consents.push({ customerId: r.truth.sourceId, channel: "mail", purpose: "marketing", status: rng.chance(0.4) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: undefined, validTo: undefined });
+      consents.push({ customerId: r.truth.sourceId, channel: "mail", purpose: "marketing", status: rng.chance(0.4) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: new Date(r.createdAt), validTo: undefined });
       consents.push({ customerId: r.truth.sourceId, channel: "email", purpose: "profiling", status: rng.chance(0.5) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: new Date(r.createdAt), validTo: new Date(r.createdAt + 3 * 365 * DAY) });
     }
   }

@@ -1,4 +1,5 @@
-import { Rng, mixSeed } from "../_lib/random.js";
+import { hash32, Rng, mixSeed } from "../_lib/random.js";
+import { sortByTimestamp } from "../_lib/order.js";
 import type { Account, Consent, ContactPreference, Household, Interaction, Organization, Person, SourceRecord, Transaction } from "../customer/index.js";
 import { minorUnitExponent } from "../customer/index.js";
 import { accountId, openAccounts, drawLifecycle, writeInteractions, writeTransactions, type ActivityContext } from "./activity.js";
@@ -168,8 +169,8 @@ function generateUnit(shared: Shared, unit: number, isOrganization: boolean, siz
     catalogue,
     currency: o.currency,
     minorPerMajor: 10 ** minorUnitExponent(o.currency),
+    start,
     end,
-    interactions: o.interactions,
     campaigns,
     idKey,
   };
@@ -213,23 +214,27 @@ function generateUnit(shared: Shared, unit: number, isOrganization: boolean, siz
     const [a, b] = holders as [(typeof holders)[0], (typeof holders)[0]];
     const cardA = a.records.find((r) => r.system === "card")!;
     const cardB = b.records.find((r) => r.system === "card")!;
-    const id = accountId(idKey, a.person.index, 2);
-    jointIds.push(id);
-    out.accounts.push({
-      id,
-      productType: "joint-store-card",
-      owners: [
-        { partyId: cardA.truth.sourceId, partyKind: "source-record", role: "primary" },
-        { partyId: cardB.truth.sourceId, partyKind: "source-record", role: "joint" },
-      ],
-      openedAt: new Date(Math.max(cardA.createdAt, cardB.createdAt) + 30 * DAY),
-      status: "active",
-      currency: o.currency,
-      sourceSystem: "card",
-      attributes: NO_ATTRIBUTES,
-    });
-    (cardA.record.accountIds as string[]).push(id);
-    (cardB.record.accountIds as string[]).push(id);
+    const openedAt = Math.max(cardA.createdAt, cardB.createdAt) + 30 * DAY;
+    if (openedAt < end) {
+      const id = accountId(idKey, a.person.index, 2);
+      jointIds.push(id);
+      out.accounts.push({
+        id,
+        productType: "joint-store-card",
+        owners: [
+          { partyId: cardA.truth.sourceId, partyKind: "source-record", role: "primary" },
+          { partyId: cardB.truth.sourceId, partyKind: "source-record", role: "joint" },
+        ],
+        openedAt: new Date(openedAt),
+        closedAt: undefined,
+        status: "active",
+        currency: o.currency,
+        sourceSystem: "card",
+        attributes: NO_ATTRIBUTES,
+      });
+      (cardA.record.accountIds as string[]).push(id);
+      (cardB.record.accountIds as string[]).push(id);
+    }
   }
   if (!isOrganization) {
     const head = people[0]!;
@@ -254,48 +259,26 @@ function generateUnit(shared: Shared, unit: number, isOrganization: boolean, siz
   }
 }
 
-/**
- * Sorts events by time, ties in generation order, as systems export them. Keys pack the second
- * since the earliest event and the position into one float, so the sort is the engine's native
- * numeric sort rather than a comparator call per comparison.
- */
-function sortByTime<T extends { readonly timestamp: Date }>(events: T[]): T[] {
-  const n = events.length;
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = events[i]!.timestamp.getTime();
-    if (t < first) first = t;
-    if (t > last) last = t;
-  }
-  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
-  if (n === 0 || (Math.floor((last - first) / 1000) + 1) * scale > Number.MAX_SAFE_INTEGER) {
-    const order = events.map((_, i) => i).sort((a, b) => events[a]!.timestamp.getTime() - events[b]!.timestamp.getTime() || a - b);
-    return order.map((i) => events[i]!);
-  }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = Math.floor((events[i]!.timestamp.getTime() - first) / 1000) * scale + i;
-  keys.sort();
-  const sorted: T[] = new Array<T>(n);
-  for (let i = 0; i < n; i++) sorted[i] = events[keys[i]! % scale]!;
-  return sorted;
+/** Orders records by `sourceId` (random-looking ids: a seeded shuffle that does not depend on chunking). */
+function orderRecords(records: SourceRecord[], truth: TrueRecord[]): { records: SourceRecord[]; truth: TrueRecord[] } {
+  const order = records.map((_, i) => i).sort((a, b) => (records[a]!.sourceId < records[b]!.sourceId ? -1 : 1));
+  return { records: order.map((i) => records[i]!), truth: order.map((i) => truth[i]!) };
 }
 
-function finishChunk(o: ResolvedGenerateOptions, chunkIndex: number, c: MutableChunk): CrmDatasetChunk {
-  // Systems export records in their own order, not person by person: shuffle them (with the truth).
-  const order = new Rng(mixSeed(o.seed ^ 0x5eed, chunkIndex)).shuffle(c.sourceRecords.map((_, i) => i));
+function finishChunk(chunkIndex: number, c: MutableChunk): CrmDatasetChunk {
+  const { records, truth } = orderRecords(c.sourceRecords, c.truthRecords);
   return {
     chunk: chunkIndex,
-    sourceRecords: order.map((i) => c.sourceRecords[i]!),
+    sourceRecords: records,
     persons: c.persons,
     households: c.households,
     organizations: c.organizations,
     accounts: c.accounts,
-    transactions: sortByTime(c.transactions),
-    interactions: sortByTime(c.interactions),
+    transactions: sortByTimestamp(c.transactions),
+    interactions: sortByTimestamp(c.interactions),
     consents: c.consents,
     contactPreferences: c.contactPreferences,
-    truth: { records: order.map((i) => c.truthRecords[i]!), customers: c.truthCustomers },
+    truth: { records: truth, customers: c.truthCustomers },
   };
 }
 
@@ -331,14 +314,15 @@ export function* streamCrmDataset(options: GenerateOptions = {}): Generator<CrmD
 }
 
 function* streamWith(o: ResolvedGenerateOptions, catalogue: CatalogueModel): Generator<CrmDatasetChunk, void, undefined> {
-  const shared: Shared = { o, catalogue, campaigns: campaignCalendar(o), idKey: mixSeed(o.seed, 0x1d5) };
+  const idKey = hash32(mixSeed(o.seed, 0x1d5) ^ 0x5bd1e995); // not any unit's stream seed
+  const shared: Shared = { o, catalogue, campaigns: campaignCalendar(o), idKey };
   const plan = planUnits(o);
   // Chunk k holds the units whose first person falls in [k * chunkSize, (k + 1) * chunkSize); a
   // part is a run of whole chunks, so parts concatenate to exactly the whole data set.
   const chunks = Math.ceil(o.customers / o.chunkSize);
   const firstChunk = Math.floor((o.part.index * chunks) / o.part.of);
   const endChunk = Math.floor(((o.part.index + 1) * chunks) / o.part.of);
-  const counters: IdCounters = { person: 0, household: 0, organization: 0 };
+  const counters: IdCounters = { person: 0, household: 0, organization: 0, key: idKey, emailDigits: Math.max(2, String(o.customers).length) };
   let unit = 0;
   while (unit < plan.size.length && counters.person < firstChunk * o.chunkSize) advance(counters, plan, unit++);
   for (let k = firstChunk; k < endChunk; k++) {
@@ -348,7 +332,7 @@ function* streamWith(o: ResolvedGenerateOptions, catalogue: CatalogueModel): Gen
       generateUnit(shared, unit, plan.organization[unit] === 1, plan.size[unit]!, counters, chunk);
       unit += 1;
     }
-    if (chunk.persons.length > 0) yield finishChunk(o, k, chunk);
+    if (chunk.persons.length > 0) yield finishChunk(k, chunk);
   }
 }
 
@@ -395,19 +379,21 @@ export function generateCrmDataset(options: GenerateOptions = {}): CrmDataset {
     append(all.truthRecords, chunk.truth.records);
     append(all.truthCustomers, chunk.truth.customers);
   }
+  // Order the whole data set as one export would be, whatever the chunk size.
+  const records = orderRecords(all.sourceRecords, all.truthRecords);
   return {
     options: o,
     catalogue: catalogue.items,
-    sourceRecords: all.sourceRecords,
+    sourceRecords: records.records,
     persons: all.persons,
     households: all.households,
     organizations: all.organizations,
     accounts: all.accounts,
-    transactions: all.transactions,
-    interactions: all.interactions,
+    transactions: sortByTimestamp(all.transactions),
+    interactions: sortByTimestamp(all.interactions),
     consents: all.consents,
     contactPreferences: all.contactPreferences,
-    truth: { records: all.truthRecords, customers: all.truthCustomers },
+    truth: { records: records.truth, customers: all.truthCustomers },
   };
 }
 

@@ -112,7 +112,7 @@ export const HAN_SURNAMES: readonly HanName[] = han(
   "王,,Wang;李,,Li;张,張,Zhang;刘,劉,Liu;陈,陳,Chen;杨,楊,Yang;黄,黃,Huang;赵,趙,Zhao;吴,吳,Wu;周,,Zhou;徐,,Xu;孙,孫,Sun;" +
     "马,馬,Ma;朱,,Zhu;胡,,Hu;郭,,Guo;何,,He;林,,Lin;罗,羅,Luo;高,,Gao;郑,鄭,Zheng;梁,,Liang;谢,謝,Xie;宋,,Song;唐,,Tang;" +
     "许,許,Xu;邓,鄧,Deng;冯,馮,Feng;韩,韓,Han;曹,,Cao;曾,,Zeng;彭,,Peng;萧,蕭,Xiao;蔡,,Cai;潘,,Pan;田,,Tian;董,,Dong;袁,,Yuan;" +
-    "于,於,Yu;余,,Yu;叶,葉,Ye;蒋,蔣,Jiang;杜,,Du;苏,蘇,Su;魏,,Wei;程,,Cheng;吕,呂,Lü;丁,,Ding;沈,,Shen;任,,Ren;姚,,Yao;卢,盧,Lu;" +
+    "于,,Yu;余,,Yu;叶,葉,Ye;蒋,蔣,Jiang;杜,,Du;苏,蘇,Su;魏,,Wei;程,,Cheng;吕,呂,Lü;丁,,Ding;沈,,Shen;任,,Ren;姚,,Yao;卢,盧,Lu;" +
     "钟,鍾,Zhong;汪,,Wang;欧阳,歐陽,Ouyang;司马,司馬,Sima;诸葛,諸葛,Zhuge",
 );
 

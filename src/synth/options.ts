@@ -63,7 +63,7 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
   share("purchaseProcess.acquisitionShare", proc.acquisitionShare);
   share("purchaseProcess.returnRate", proc.returnRate);
   const seed = options.seed ?? 1;
-  if (!Number.isFinite(seed)) throw new RangeError(`option seed must be a finite number, got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`option seed must be a safe integer, got ${seed}`);
   const householdShare = share("householdShare", options.householdShare ?? 0.4);
   const organizationShare = share("organizationShare", options.organizationShare ?? 0.06);
   if (householdShare + organizationShare > 1) throw new RangeError("options householdShare + organizationShare must not exceed 1");

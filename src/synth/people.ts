@@ -1,10 +1,10 @@
 /** Draws the real people of the generated world: households, organizations and their contacts. */
-import type { Rng } from "../_lib/random.js";
+import { permuteBelow, type Rng } from "../_lib/random.js";
 import type { DecisionRole, Gender, HouseholdRole } from "../customer/index.js";
 import { AliasTable } from "../_lib/random.js";
 import { CLUSTER_COUNT, neighbourCluster } from "./catalogue.js";
 import { FAMILY_NAMES, GIVEN_NAMES, HAN_GIVEN, HAN_SURNAMES, type GivenName, type HanName } from "./names.js";
-import { drawPhone, drawPlace, EMAIL_DOMAINS, type CountryCode, type PhoneNumber, type Place } from "./places.js";
+import { drawPlace, EMAIL_DOMAINS, phoneNumber, type CountryCode, type PhoneNumber, type Place } from "./places.js";
 import type { Ymd } from "./noise.js";
 
 /** A person's name in the forms sources write it. */
@@ -133,27 +133,27 @@ function asciiFold(text: string): string {
   return out;
 }
 
-function personalEmail(rng: Rng, name: PersonName, country: CountryCode, birthYear: number): string {
+/**
+ * A personal email address. Real addresses are unique, so every generated one carries a number
+ * derived from the person's index by a keyed permutation: `james.smith482@gmail.com`.
+ */
+function personalEmail(rng: Rng, ids: IdCounters, personIndex: number, name: PersonName, country: CountryCode): string {
   const given = asciiFold(name.givenPinyin ?? name.given);
   const family = asciiFold(name.familyPinyin ?? name.familyPlain ?? name.family);
   const domain = rng.pick(EMAIL_DOMAINS[country]);
-  if (domain === "qq.com" && rng.chance(0.6)) return `${String(10_000_000 + rng.int(900_000_000))}@qq.com`;
-  const yy = String(birthYear % 100).padStart(2, "0");
-  switch (rng.int(7)) {
+  const unique = permuteBelow(ids.key ^ 0xe3a11, personIndex, 10 ** ids.emailDigits);
+  if (domain === "qq.com" && rng.chance(0.6)) return `${10 ** ids.emailDigits + unique}@qq.com`; // QQ numbers
+  switch (rng.int(5)) {
     case 0:
-      return `${given}.${family}@${domain}`;
+      return `${given}.${family}${unique}@${domain}`;
     case 1:
-      return `${given}${family}@${domain}`;
+      return `${given}${family}${unique}@${domain}`;
     case 2:
-      return `${given[0]}${family}@${domain}`;
+      return `${given[0]}${family}${unique}@${domain}`;
     case 3:
-      return `${given}.${family}${yy}@${domain}`;
-    case 4:
-      return `${family}.${given}@${domain}`;
-    case 5:
-      return `${given}_${family}${rng.int(100)}@${domain}`;
+      return `${family}.${given}${unique}@${domain}`;
     default:
-      return `${family}${given}${yy}@${domain}`;
+      return `${given}_${family}${unique}@${domain}`;
   }
 }
 
@@ -168,8 +168,9 @@ const TITLES: Record<string, readonly string[]> = {
   "Human Resources": ["HR Director", "HR Business Partner"],
   Legal: ["General Counsel", "Legal Counsel"],
 };
-const ORG_WORDS = ["North", "Bright", "Blue", "Oak", "River", "Summit", "Apex", "Harbour", "Silver", "Green", "Pioneer", "Crown", "Vista", "Atlas", "Nova", "Ember"];
 const ORG_TAILS = ["Trading", "Analytics", "Logistics", "Foods", "Engineering", "Consulting", "Media", "Health", "Design", "Systems", "Builders", "Energy"];
+const CONSONANTS = "bdfgklmnprstvz";
+const VOWELS = "aeiou";
 const SUFFIXES: Record<CountryCode, readonly [string, string][]> = {
   GB: [["Ltd", "Limited"], ["PLC", "Public Limited Company"], ["LLP", "L.L.P."]],
   DE: [["GmbH", "Gesellschaft mit beschränkter Haftung"], ["AG", "Aktiengesellschaft"]],
@@ -177,22 +178,36 @@ const SUFFIXES: Record<CountryCode, readonly [string, string][]> = {
   CN: [["Co Ltd", "Company Limited"]],
 };
 
-function drawOrganization(rng: Rng, id: string, country: CountryCode): OrgDraft {
-  const word = rng.pick(ORG_WORDS);
-  const tail = rng.pick(ORG_TAILS);
+/** A made-up brand word of three syllables, unique for each code below 70^3. */
+function brandWord(code: number): string {
+  const syllables = CONSONANTS.length * VOWELS.length;
+  let word = "";
+  for (let k = 0; k < 3; k++) {
+    const s = code % syllables;
+    code = Math.floor(code / syllables);
+    word += CONSONANTS[Math.floor(s / VOWELS.length)]! + VOWELS[s % VOWELS.length]!;
+  }
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+function drawOrganization(rng: Rng, ids: IdCounters, orgIndex: number, country: CountryCode): OrgDraft {
+  const brands = (CONSONANTS.length * VOWELS.length) ** 3;
+  const code = permuteBelow(ids.key ^ 0x0a6, orgIndex, brands * ORG_TAILS.length);
+  const word = brandWord(code % brands);
+  const tail = ORG_TAILS[Math.floor(code / brands)]!;
   const [suffix, longSuffix] = rng.pick(SUFFIXES[country]);
-  const base = rng.chance(0.5) ? `${word}${tail.toLowerCase()}` : `${word} ${tail}`;
+  const base = `${word} ${tail}`;
   const name = `${base} ${suffix}`;
   const tld = country === "GB" ? "co.uk" : country === "DE" ? "de" : country === "CN" ? "cn" : "com";
-  const count = 2 + rng.int(3);
-  const names = rng.shuffle([...DEPARTMENTS]).slice(0, count);
+  const id = `O${String(orgIndex + 1).padStart(6, "0")}`;
+  const names = rng.shuffle([...DEPARTMENTS]).slice(0, 2 + rng.int(3));
   return {
     id,
     name,
     nameVariants: [`${base.toUpperCase()} ${longSuffix.toUpperCase()}`, `${base} ${suffix}.`, `${base} ${longSuffix}`, base],
-    domain: `${base.toLowerCase().replace(/[^a-z]/g, "")}.${tld}`,
+    domain: `${word.toLowerCase()}${tail.toLowerCase()}.${tld}`,
     place: drawPlace(rng, country),
-    switchboard: drawPhone(rng, country, false),
+    switchboard: phoneNumber(ids.key, country, "switchboard", orgIndex),
     departments: names.map((n, k) => ({ id: `${id}-D${k + 1}`, name: n })),
   };
 }
@@ -202,6 +217,10 @@ export interface IdCounters {
   person: number;
   household: number;
   organization: number;
+  /** Key of the id permutations (derived from the seed). */
+  readonly key: number;
+  /** Digits of the number that makes personal emails unique (enough for every person). */
+  readonly emailDigits: number;
 }
 
 function drawCountry(rng: Rng, chinese: boolean): CountryCode {
@@ -250,8 +269,8 @@ function makePerson(
     name,
     honorific: honorificOf(rng, gender, home.country),
     birth: drawBirth(rng, birthYear),
-    email: personalEmail(rng, name, home.country, birthYear),
-    mobile: drawPhone(rng, home.country, true),
+    email: personalEmail(rng, counters, counters.person - 1, name, home.country),
+    mobile: phoneNumber(counters.key, home.country, "mobile", counters.person - 1),
     landline: home.landline,
     place: home.place,
     previousPlace: home.previousPlace,
@@ -286,7 +305,7 @@ export function drawHousehold(rng: Rng, counters: IdCounters, size: number, chin
   const country = drawCountry(rng, chinese);
   const place = drawPlace(rng, country);
   const moved = moveHistory(rng, country, window);
-  const landline = size > 1 && rng.chance(0.6) ? drawPhone(rng, country, false) : undefined;
+  const landline = size > 1 && rng.chance(0.6) ? phoneNumber(counters.key, country, "landline", counters.household - 1) : undefined;
   const writesTraditional = chinese && country === "GB" && rng.chance(0.4);
   const headGender: Gender = rng.chance(0.5) ? "female" : "male";
   const headYear = endYear - (size > 2 ? rng.intBetween(40, 70) : rng.intBetween(20, 85));
@@ -323,8 +342,9 @@ export function drawHousehold(rng: Rng, counters: IdCounters, size: number, chin
 export function drawOrganizationUnit(rng: Rng, counters: IdCounters, size: number, chineseShare: number, window: Window, endYear: number): PersonDraft[] {
   counters.organization += 1;
   const orgCountry = drawCountry(rng, rng.chance(chineseShare));
-  const org = drawOrganization(rng, `O${String(counters.organization).padStart(6, "0")}`, orgCountry);
+  const org = drawOrganization(rng, counters, counters.organization - 1, orgCountry);
   const people: PersonDraft[] = [];
+  const mailboxes = new Set<string>();
   for (let k = 0; k < size; k++) {
     const chinese = orgCountry === "CN" ? rng.chance(0.9) : rng.chance(chineseShare);
     const gender: Gender = rng.chance(0.5) ? "female" : "male";
@@ -336,6 +356,9 @@ export function drawOrganizationUnit(rng: Rng, counters: IdCounters, size: numbe
     if (rng.chance(0.4)) roles.push(rng.pick(["influencer", "user", "gatekeeper", "approver", "initiator"] as const));
     const given = asciiFold(name.givenPinyin ?? name.given);
     const family = asciiFold(name.familyPinyin ?? name.familyPlain ?? name.family);
+    let mailbox = `${given}.${family}`;
+    if (mailboxes.has(mailbox)) mailbox += String(k + 1); // two contacts of one name: the second gets a number
+    mailboxes.add(mailbox);
     counters.household += 1;
     const country = drawCountry(rng, chinese);
     const moved = moveHistory(rng, orgCountry, window);
@@ -354,7 +377,7 @@ export function drawOrganizationUnit(rng: Rng, counters: IdCounters, size: numbe
       departmentName: department.name,
       jobTitle: rng.pick(TITLES[department.name] ?? ["Manager"]),
       roles: roles.length > 0 ? roles : ["user"],
-      workEmail: `${given}.${family}@${org.domain}`,
+      workEmail: `${mailbox}@${org.domain}`,
       extension: String(rng.intBetween(100, 899)),
     };
     people.push(makePerson(rng, counters, home, gender, name, endYear - rng.intBetween(24, 64), "other", contact, undefined));

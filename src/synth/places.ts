@@ -1,9 +1,10 @@
 /**
- * Countries, places, phone and postcode formats of the generator. Phone numbers use each
- * country's ranges reserved for drama and fiction where one exists (GB 07700 900xxx and
- * 020 7946 0xxx, US 555-01xx), so generated data never holds a real person's number.
+ * Countries, places, phone and postcode formats of the generator. Phone numbers are synthetic:
+ * each person's mobile, each household's landline and each organization's switchboard is derived
+ * from its index by a keyed permutation, so numbers never repeat between people (as real numbers
+ * do not), but a generated number may coincide with a real one.
  */
-import type { Rng } from "../_lib/random.js";
+import { permuteBelow, type Rng } from "../_lib/random.js";
 
 /** Countries the generated customers live in. */
 export type CountryCode = "GB" | "DE" | "US" | "CN";
@@ -18,32 +19,36 @@ export interface PhoneNumber {
   readonly mobile: boolean;
 }
 
-const digits = (rng: Rng, n: number): string => {
-  let s = "";
-  for (let i = 0; i < n; i++) s += String(rng.int(10));
-  return s;
-};
+/** Who a number belongs to; each kind uses its own number ranges, so kinds never collide. */
+export type PhoneOwner = "mobile" | "landline" | "switchboard";
 
-/** Draws a fictional mobile or landline number for a country. */
-export function drawPhone(rng: Rng, country: CountryCode, mobile: boolean): PhoneNumber {
-  switch (country) {
-    case "GB":
-      return mobile
-        ? { cc: "44", nsn: `7700900${digits(rng, 3)}`, mobile }
-        : { cc: "44", nsn: rng.chance(0.6) ? `207946${digits(rng, 4)}` : `${rng.pick(["113496", "117496", "121496", "131496", "161496"])}${digits(rng, 4)}`, mobile };
-    case "DE":
-      return mobile
-        ? { cc: "49", nsn: `${rng.pick(["151", "160", "170", "171", "176"])}${digits(rng, 8)}`, mobile }
-        : { cc: "49", nsn: `${rng.pick(["30", "40", "89", "69", "221"])}${digits(rng, 7)}`, mobile };
-    case "US": {
-      const area = rng.pick(["212", "415", "312", "617", "206", "512"]);
-      return { cc: "1", nsn: `${area}55501${digits(rng, 2)}`, mobile };
-    }
-    case "CN":
-      return mobile
-        ? { cc: "86", nsn: `1${rng.pick(["38", "39", "50", "58", "86", "88"])}${digits(rng, 8)}`, mobile }
-        : { cc: "86", nsn: `${rng.pick(["10", "21", "20", "755"])}${digits(rng, 8)}`.slice(0, 10), mobile };
-  }
+interface NumberPlan {
+  /** Leading digits, one of which starts every number of this kind. */
+  readonly prefixes: readonly string[];
+  /** Digits after the prefix. */
+  readonly digits: number;
+}
+
+/** Disjoint number ranges per country and owner (mobiles, home landlines, business lines). */
+const PLANS: Record<CountryCode, Record<PhoneOwner, NumberPlan>> = {
+  GB: { mobile: { prefixes: ["7"], digits: 9 }, landline: { prefixes: ["20"], digits: 8 }, switchboard: { prefixes: ["161", "121"], digits: 7 } },
+  DE: { mobile: { prefixes: ["151", "160", "170", "171", "176"], digits: 8 }, landline: { prefixes: ["30"], digits: 8 }, switchboard: { prefixes: ["89", "69"], digits: 8 } },
+  US: { mobile: { prefixes: ["212", "415", "312", "617", "206", "512"], digits: 7 }, landline: { prefixes: ["646", "718", "917", "347", "929", "332"], digits: 7 }, switchboard: { prefixes: ["202", "303"], digits: 7 } },
+  CN: { mobile: { prefixes: ["138", "139", "150", "158", "186", "188"], digits: 8 }, landline: { prefixes: ["10"], digits: 8 }, switchboard: { prefixes: ["21"], digits: 8 } },
+};
+const CALLING_CODES: Record<CountryCode, string> = { GB: "44", DE: "49", US: "1", CN: "86" };
+const OWNER_SALT: Record<PhoneOwner, number> = { mobile: 0x6d6f62, landline: 0x6c616e, switchboard: 0x737762 };
+
+/**
+ * The phone number of the `index`-th owner of a kind: unique among all owners of that kind and
+ * country (up to the plan's capacity, at least 10 million), never equal to a number of another kind.
+ */
+export function phoneNumber(key: number, country: CountryCode, owner: PhoneOwner, index: number): PhoneNumber {
+  const plan = PLANS[country][owner];
+  const perPrefix = 10 ** plan.digits;
+  const n = permuteBelow(key ^ OWNER_SALT[owner], index % 2 ** 30, Math.min(2 ** 30, perPrefix * plan.prefixes.length));
+  const prefix = plan.prefixes[Math.floor(n / perPrefix)]!;
+  return { cc: CALLING_CODES[country], nsn: prefix + String(n % perPrefix).padStart(plan.digits, "0"), mobile: owner === "mobile" };
 }
 
 /** How many ways {@link formatPhone} writes a number of this country. */

@@ -122,8 +122,6 @@ function placeAt(p: PersonDraft, time: number): Place {
   return p.previousPlace !== undefined && p.movedAt !== undefined && time < p.movedAt ? p.previousPlace : p.place;
 }
 
-const genderCode = (rng: Rng, gender: Gender): string =>
-  rng.chance(0.5) ? gender : gender === "female" ? "F" : gender === "male" ? "M" : "X";
 
 /** Writes the `ordinal`-th record of `p`, in `system`, created at `createdAt` (ms). */
 export function writeRecord(ctx: Context, p: PersonDraft, system: SystemName, ordinal: number, createdAt: number): GeneratedRecord {
@@ -146,7 +144,7 @@ export function writeRecord(ctx: Context, p: PersonDraft, system: SystemName, or
   let phones: string[] = [];
   let addresses: Address[] = [];
   let birthDate: string | undefined;
-  let gender: string | undefined;
+  let gender: Gender | undefined;
   let organizationName: string | undefined;
   let department: string | undefined;
   let jobTitle: string | undefined;
@@ -169,7 +167,7 @@ export function writeRecord(ctx: Context, p: PersonDraft, system: SystemName, or
       if (rng.chance(0.5)) phones = [writePhone(ctx, p.mobile, fullWidth)];
       if (rng.chance(0.7)) addresses = [writeAddress(ctx, place, true, "shipping")];
       if (rng.chance(0.5)) birthDate = birthDateText(ctx, p, "iso");
-      if (rng.chance(0.6)) gender = genderCode(rng, p.gender);
+      if (rng.chance(0.6)) gender = p.gender;
       break;
     }
     case "callcentre": {
@@ -194,7 +192,7 @@ export function writeRecord(ctx: Context, p: PersonDraft, system: SystemName, or
       addresses = [writeAddress(ctx, place, true, "billing")];
       phones = [writePhone(ctx, p.mobile, fullWidth / 2)];
       if (rng.chance(0.8)) emails = [p.email];
-      gender = genderCode(rng, p.gender);
+      gender = p.gender;
       break;
     }
     case "b2b": {

@@ -20,7 +20,7 @@ import type {
  * ```
  */
 export interface GenerateOptions {
-  /** Seed of every random choice (default `1`). */
+  /** Seed of every random choice: any safe integer (default `1`). */
   readonly seed?: number;
   /** Number of real people to generate (default `1000`). */
   readonly customers?: number;
@@ -36,7 +36,12 @@ export interface GenerateOptions {
   readonly householdShare?: number;
   /** Share of people who are contacts of an organization customer (default `0.06`). */
   readonly organizationShare?: number;
-  /** How messy the source records are: 0 = identical copies, 1 = the default mess, 2 = twice as much (default `1`). */
+  /**
+   * How messy the source records are (default `1`): the rates of typos, nicknames, swapped names,
+   * wrong dates and digits, email and postcode variants scale with it. At `0` those errors are
+   * gone, but records still differ as systems do — in which fields each keeps, the phone format,
+   * the script of a Chinese name, an old address.
+   */
   readonly noise?: number;
   /** Number of products in the catalogue (default `600`). */
   readonly catalogueSize?: number;
@@ -47,15 +52,16 @@ export interface GenerateOptions {
   /** People per chunk yielded by {@link streamCrmDataset} (default `2_000`). */
   readonly chunkSize?: number;
   /**
-   * Generate only one of `of` equal parts of the data set (default: the whole, `{ index: 0, of: 1 }`).
-   * Ids do not depend on generation order, so parts generated separately — in worker threads, say —
-   * concatenate (in part order) to exactly the whole data set.
+   * Generate only one of `of` parts of the data set (default: the whole, `{ index: 0, of: 1 }`).
+   * Parts are runs of whole chunks, as equal as chunk boundaries allow (with fewer chunks than
+   * parts, some parts are empty). Ids do not depend on generation order, so parts streamed
+   * separately — in worker threads, say — together hold exactly the whole data set's rows.
    */
   readonly part?: DatasetPart;
 }
 
 /**
- * One of `of` equal parts of a data set, by people.
+ * One of `of` parts of a data set, by people (see {@link GenerateOptions.part}).
  *
  * @example
  * ```ts
@@ -94,7 +100,7 @@ export interface PurchaseProcess {
   readonly spendShape: number;
   /** Gamma-Gamma shape q of the per-customer spend rate ν. */
   readonly q: number;
-  /** Gamma-Gamma scale γ of the per-customer spend rate ν. */
+  /** Gamma-Gamma rate γ of the per-customer spend rate ν. */
   readonly gamma: number;
   /** Share of the observation window during which customers are acquired (default 0.6). */
   readonly acquisitionShare: number;
@@ -157,8 +163,8 @@ export interface TrueCustomer {
   readonly dropoutProbability: number;
   /** Expected spend per purchase, p/ν, in major units. */
   readonly meanSpend: number;
-  /** First purchase (acquisition); `undefined` if acquired after the window's end. */
-  readonly firstPurchaseAt?: Date;
+  /** First purchase (acquisition); every person makes one within the window. */
+  readonly firstPurchaseAt: Date;
   /** When the person dropped out, if they did before the window's end. */
   readonly droppedOutAt?: Date;
   /** Whether the person is still a customer at the window's end. */
@@ -242,8 +248,9 @@ export interface CrmDataset {
 
 /**
  * One chunk of a streamed data set: the same arrays as {@link CrmDataset} (without the
- * catalogue and options) for a block of people. Concatenating every chunk gives exactly the data
- * set {@link generateCrmDataset} returns for the same options.
+ * catalogue and options) for a block of people, records ordered by `sourceId` and events by time
+ * within the chunk. The chunks together hold exactly the rows {@link generateCrmDataset} returns
+ * for the same options; it orders them over the whole data set.
  *
  * @example
  * ```ts

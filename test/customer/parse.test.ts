@@ -31,6 +31,24 @@ describe("parseSourceRecords", () => {
     expect(ok.map((r) => r.fullName ?? `${r.familyName}${r.givenName}`)).toEqual(["陳學", "陈学"]);
   });
 
+  it("treats null as missing and accepts numbers where exports type phones and postcodes as numbers", () => {
+    const { ok, rejected } = parseSourceRecords([
+      { sourceSystem: "db", sourceId: "1", givenName: null, familyName: "Lee", gender: null, birthDate: null, emails: null, phones: [13800138000, null], addresses: [{ lines: ["1 Main St"], postcode: 10115, city: null }, null], createdAt: null },
+    ]);
+    expect(rejected).toEqual([]);
+    expect(ok[0]).toMatchObject({ phones: ["13800138000"], emails: [], addresses: [{ lines: ["1 Main St"], postcode: "10115" }] });
+    expect(ok[0]?.givenName).toBeUndefined();
+  });
+
+  it("rejects ids with control characters, so that record keys cannot collide", () => {
+    const { rejected } = parseSourceRecords([{ sourceSystem: "a\u001fb", sourceId: "c" }]);
+    expect(rejected[0]?.issues[0]?.path).toEqual(["sourceSystem"]);
+  });
+
+  it("rejects attributes that are not a plain object instead of losing them", () => {
+    expect(parseSourceRecords([{ sourceSystem: "a", sourceId: "1", attributes: new Map([["tier", "gold"]]) }]).rejected).toHaveLength(1);
+  });
+
   it("rejects rows without an id, naming the row and the field", () => {
     const { ok, rejected } = parseSourceRecords([{ sourceSystem: "pos", sourceId: "1" }, { sourceSystem: "pos" }, { sourceSystem: "pos", sourceId: "  " }]);
     expect(ok).toHaveLength(1);
@@ -53,10 +71,11 @@ describe("parseSourceRecords", () => {
     expect(AttributesSchema.safeParse({ bad: Number.NaN }).success).toBe(false);
   });
 
-  it("rejects a row whose reading throws instead of throwing", () => {
+  it("rejects a row whose reading throws instead of throwing, whatever is thrown", () => {
     const hostile = new Proxy({}, { get: () => { throw new Error("boom"); }, ownKeys: () => { throw new Error("boom"); } });
-    const { rejected } = parseSourceRecords([hostile]);
-    expect(rejected[0]?.issues[0]?.code).toBe("unreadable");
+    const unprintable = new Proxy({}, { get: () => { throw Object.create(null); }, ownKeys: () => { throw Object.create(null); } });
+    const { rejected } = parseSourceRecords([hostile, unprintable]);
+    expect(rejected.map((r) => r.issues[0]?.code)).toEqual(["unreadable", "unreadable"]);
   });
 
   it("throws a TypeError for input that is not a list of rows", () => {
@@ -91,8 +110,16 @@ describe("parseTransactions", () => {
   });
 
   it("rejects amounts too large to be exact", () => {
-    const { rejected } = parseTransactions([{ id: "T1", customerId: "C1", timestamp: "2024-03-05", amount: "1e30", currency: "EUR" }, { id: "T2", customerId: "C1", timestamp: "2024-03-05", amountMinor: 2 ** 60, currency: "EUR" }]);
-    expect(rejected).toHaveLength(2);
+    const { rejected } = parseTransactions([{ id: "T1", customerId: "C1", timestamp: "2024-03-05", amount: "9".repeat(30), currency: "EUR" }, { id: "T2", customerId: "C1", timestamp: "2024-03-05", amountMinor: 2 ** 60, currency: "EUR" }]);
+    expect(rejected.map((r) => r.issues.map((i) => i.message))).toEqual([["amount is too large to be held exactly in minor units"], ["amounts in minor units must be integers between -(2^53 - 1) and 2^53 - 1"]]);
+  });
+
+  it("reports cross-field problems together with field problems", () => {
+    const { rejected } = parseTransactions([{ id: "T1", timestamp: "bad", amount: "-0.001", currency: "XXX" }]);
+    const messages = rejected[0]?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^timestamp/), expect.stringMatching(/^currency/), expect.stringMatching(/^amount: .*return/), expect.stringMatching(/^customerId: .*customerId or an accountId/)]));
+    const interaction = parseInteractions([{ id: "I1", customerId: "C1", timestamp: "2024-01-01", channel: "email", direction: "sideways", type: "complaint", costMinor: 5 }]);
+    expect(interaction.rejected[0]?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(["direction", "currency"]));
   });
 });
 
@@ -118,6 +145,8 @@ describe("other entities", () => {
     expect(parseInteractions([{ id: "I1", customerId: "C1", timestamp: "2024-01-01", channel: "call-centre", direction: "inbound", type: "complaint", costMinor: 450, currency: "EUR" }]).ok).toHaveLength(1);
     expect(parseInteractions([{ id: "I1", customerId: "C1", timestamp: "2024-01-01", channel: "call-centre", direction: "inbound", type: "complaint", costMinor: 450 }]).rejected[0]?.issues[0]?.path).toEqual(["currency"]);
     expect(parseConsents([{ customerId: "C1", channel: "email", purpose: "marketing", status: "granted", capturedAt: "2024-01-01", validFrom: "2024-02-01", validTo: "2024-01-15" }]).rejected[0]?.issues[0]?.path).toEqual(["validTo"]);
+    expect(parseConsents([{ customerId: "C1", channel: "email", purpose: "marketing", status: "granted", capturedAt: "2024-03-01", validTo: "2024-01-15" }]).rejected[0]?.issues[0]?.path).toEqual(["validTo"]);
+    expect(parseConsents([{ customerId: "C1", channel: "email", purpose: "marketing", status: "granted", capturedAt: "2024-03-01" }]).ok[0]?.validFrom).toEqual(new Date("2024-03-01T00:00:00Z"));
     expect(parseContactPreferences([{ customerId: "C1", quietHours: { start: "21:00", end: "08:00", timeZone: "Mars/Olympus" } }]).rejected[0]?.issues[0]?.path).toEqual(["quietHours", "timeZone"]);
     expect(parseAccounts([{ id: "A1", productType: "savings", owners: [], openedAt: "2020-01-01", status: "active" }]).rejected[0]?.issues[0]?.path).toEqual(["owners"]);
     expect(parsePersons([{ id: "P1", birthDate: "1980-02-30" }]).rejected).toHaveLength(1);

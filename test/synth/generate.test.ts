@@ -21,16 +21,51 @@ describe("generateCrmDataset", () => {
     expect(data.sourceRecords.length).toBeGreaterThan(1.5 * data.persons.length);
   });
 
-  it("returns data in which every row parses with the customer model", () => {
-    expect(parseSourceRecords(data.sourceRecords).rejected).toEqual([]);
-    expect(parseTransactions(data.transactions).rejected).toEqual([]);
-    expect(parseInteractions(data.interactions).rejected).toEqual([]);
-    expect(parseConsents(data.consents).rejected).toEqual([]);
-    expect(parseContactPreferences(data.contactPreferences).rejected).toEqual([]);
-    expect(parseAccounts(data.accounts).rejected).toEqual([]);
-    expect(parsePersons(data.persons).rejected).toEqual([]);
-    expect(parseHouseholds(data.households).rejected).toEqual([]);
-    expect(parseOrganizations(data.organizations).rejected).toEqual([]);
+  it("returns rows already in the model's parsed form: parsing them changes nothing", () => {
+    const same = <T>(parsed: { ok: T[]; rejected: unknown[] }, rows: T[]): void => {
+      expect(parsed.rejected).toEqual([]);
+      expect(parsed.ok).toEqual(rows);
+    };
+    same(parseSourceRecords(data.sourceRecords), data.sourceRecords);
+    same(parseTransactions(data.transactions), data.transactions);
+    same(parseInteractions(data.interactions), data.interactions);
+    same(parseConsents(data.consents), data.consents);
+    same(parseContactPreferences(data.contactPreferences), data.contactPreferences);
+    same(parseAccounts(data.accounts), data.accounts);
+    same(parsePersons(data.persons), data.persons);
+    same(parseHouseholds(data.households), data.households);
+    same(parseOrganizations(data.organizations), data.organizations);
+  });
+
+  it("keeps every event inside the window and after the record it is booked on exists", () => {
+    const start = data.options.start.getTime();
+    const end = data.options.end.getTime();
+    const created = new Map(data.sourceRecords.map((r) => [r.sourceId, r.createdAt!.getTime()]));
+    const opened = new Map(data.accounts.map((a) => [a.id, a.openedAt.getTime()]));
+    for (const t of data.transactions) {
+      const at = t.timestamp.getTime();
+      expect(at >= start && at < end).toBe(true);
+      expect(at).toBeGreaterThanOrEqual(created.get(t.customerId!)!);
+      if (t.accountId !== undefined) expect(at).toBeGreaterThanOrEqual(opened.get(t.accountId)!);
+    }
+    for (const i of data.interactions) {
+      const at = i.timestamp.getTime();
+      expect(at >= start && at < end).toBe(true);
+      expect(at).toBeGreaterThanOrEqual(created.get(i.customerId)!);
+    }
+    for (const a of data.accounts) expect(a.openedAt.getTime()).toBeLessThan(end);
+  });
+
+  it("gives different people different mobiles and personal emails, as real ones have", () => {
+    const owner = new Map<string, string>();
+    for (const p of data.persons) {
+      for (const key of [p.emails[0]!.toLowerCase(), p.phones[0]!]) {
+        expect(owner.get(key) ?? p.id).toBe(p.id);
+        owner.set(key, p.id);
+      }
+    }
+    const orgDomains = data.organizations.map((o) => o.name);
+    expect(new Set(orgDomains).size).toBe(orgDomains.length);
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
@@ -90,10 +125,18 @@ describe("generateCrmDataset", () => {
 
   it("generates purchases from the stated buy-till-you-die truth", () => {
     const personOf = new Map(data.truth.records.map((r) => [r.sourceId, r.personId]));
-    const purchases = new Map<string, number>();
-    for (const t of data.transactions) if (t.kind === "purchase") purchases.set(personOf.get(t.customerId!)!, (purchases.get(personOf.get(t.customerId!)!) ?? 0) + 1);
+    const times = new Map<string, number[]>();
+    for (const t of data.transactions) {
+      if (t.kind !== "purchase") continue;
+      const person = personOf.get(t.customerId!)!;
+      times.set(person, [...(times.get(person) ?? []), t.timestamp.getTime()]);
+    }
     for (const c of data.truth.customers) {
-      expect(purchases.get(c.personId)).toBe(c.purchases);
+      const own = times.get(c.personId)!;
+      expect(own.length).toBe(c.purchases);
+      expect(Math.min(...own)).toBe(c.firstPurchaseAt.getTime());
+      if (c.droppedOutAt) expect(Math.max(...own)).toBe(c.droppedOutAt.getTime());
+      if (c.purchases === 1) expect(c.alive).toBe(true); // drop-out happens only after a repeat purchase
       expect(c.alive).toBe(c.droppedOutAt === undefined);
       expect(c.purchaseRate).toBeGreaterThan(0);
       expect(c.dropoutProbability).toBeGreaterThanOrEqual(0);
@@ -106,6 +149,20 @@ describe("generateCrmDataset", () => {
     expect(meanRate).toBeLessThan((r / alpha) * 1.15);
     expect(meanDropout).toBeGreaterThan((a / (a + b)) * 0.85);
     expect(meanDropout).toBeLessThan((a / (a + b)) * 1.15);
+    const { spendShape, q, gamma } = DEFAULT_PURCHASE_PROCESS;
+    const meanSpend = data.truth.customers.reduce((s, c) => s + c.meanSpend, 0) / data.truth.customers.length;
+    expect(meanSpend).toBeGreaterThan(((spendShape * gamma) / (q - 1)) * 0.85);
+    expect(meanSpend).toBeLessThan(((spendShape * gamma) / (q - 1)) * 1.15);
+  });
+
+  it("orders the whole data set as an export would, whatever the chunk size", () => {
+    const a = generateCrmDataset({ seed: 2, customers: 400, chunkSize: 50 });
+    const b = generateCrmDataset({ seed: 2, customers: 400, chunkSize: 300 });
+    expect(a.sourceRecords).toEqual(b.sourceRecords);
+    expect(a.transactions).toEqual(b.transactions);
+    expect(a.interactions).toEqual(b.interactions);
+    for (let i = 1; i < a.transactions.length; i++) expect(a.transactions[i]!.timestamp >= a.transactions[i - 1]!.timestamp).toBe(true);
+    for (let i = 1; i < a.sourceRecords.length; i++) expect(a.sourceRecords[i]!.sourceId > a.sourceRecords[i - 1]!.sourceId).toBe(true);
   });
 
   it("writes the same person differently in different systems, as real systems do", () => {
@@ -131,6 +188,7 @@ describe("generateCrmDataset", () => {
     expect(() => generateCrmDataset({ currency: "XYZ" })).toThrow(/XYZ/);
     expect(() => generateCrmDataset({ purchaseProcess: { r: 0 } })).toThrow(/purchaseProcess.r/);
     expect(() => generateCrmDataset({ part: { index: 2, of: 2 } })).toThrow(/part.index/);
+    expect(() => generateCrmDataset({ seed: 1.5 })).toThrow(/seed/);
     expect(() => generateCrmDataset({ start: new Date("2024-01-01"), end: new Date("2023-01-01") })).toThrow(/end/);
     expect(resolveGenerateOptions({}).customers).toBe(1000);
   });
@@ -144,13 +202,18 @@ describe("generateCrmDataset", () => {
 });
 
 describe("streamCrmDataset", () => {
-  it("yields chunks that concatenate to the in-memory data set", () => {
+  it("yields chunks that hold exactly the rows of the in-memory data set", () => {
     const options = { seed: 3, customers: 1_200, chunkSize: 250 };
     const whole = generateCrmDataset(options);
     const chunks = [...streamCrmDataset(options)];
     expect(chunks.length).toBeGreaterThan(3);
-    expect(chunks.flatMap((c) => c.sourceRecords)).toEqual(whole.sourceRecords);
-    expect(chunks.flatMap((c) => c.transactions)).toEqual(whole.transactions);
+    const byId = <T>(rows: T[], id: (row: T) => string): T[] => [...rows].sort((x, y) => (id(x) < id(y) ? -1 : 1));
+    expect(byId(chunks.flatMap((c) => c.sourceRecords), (r) => r.sourceId)).toEqual(byId(whole.sourceRecords, (r) => r.sourceId));
+    expect(byId(chunks.flatMap((c) => c.transactions), (t) => t.id)).toEqual(byId(whole.transactions, (t) => t.id));
+    expect(byId(chunks.flatMap((c) => c.interactions), (t) => t.id)).toEqual(byId(whole.interactions, (t) => t.id));
+    for (const key of ["persons", "households", "organizations", "accounts", "consents", "contactPreferences"] as const) {
+      expect(chunks.flatMap((c) => c[key] as unknown[])).toEqual(whole[key]);
+    }
     expect(chunks.flatMap((c) => c.truth.customers)).toEqual(whole.truth.customers);
   });
 
