@@ -1,5 +1,7 @@
 /** What each person does: buys (a buy-till-you-die process), returns, pays fees, calls, complains, opens campaigns. */
+import { addYears } from "date-fns";
 import { permute30, type Rng } from "../_lib/random.js";
+import { plainDate, UtcDate } from "../_lib/utc-date.js";
 import type { Account, Channel, Consent, ContactPreference, Interaction, InteractionType, LineItem, Transaction } from "../customer/index.js";
 import type { CatalogueModel } from "./catalogue.js";
 import type { PersonDraft } from "./people.js";
@@ -265,8 +267,10 @@ export function writeTransactions(ctx: ActivityContext, p: PersonDraft, records:
     if (account.productType !== "premium-card") continue;
     const holder = account.owners[0]!.partyId;
     const stop = Math.min(ctx.end, account.closedAt?.getTime() ?? ctx.end);
-    for (let t = account.openedAt.getTime() + 365 * DAY; t < stop; t += 365 * DAY) {
-      out.push(transaction(prefix + ++n, holder, account.id, new Date(t), 29 * ctx.minorPerMajor, currency, undefined, "fee", undefined, undefined, []));
+    // The annual fee falls due on each calendar anniversary of the opening.
+    const opened = new UtcDate(account.openedAt.getTime());
+    for (let year = 1; addYears(opened, year).getTime() < stop; year++) {
+      out.push(transaction(prefix + ++n, holder, account.id, plainDate(addYears(opened, year)), 29 * ctx.minorPerMajor, currency, undefined, "fee", undefined, undefined, []));
     }
   }
   return out;
@@ -369,7 +373,7 @@ export function writeInteractions(ctx: ActivityContext, p: PersonDraft, records:
       consents.push({ customerId: r.truth.sourceId, channel: "sms", purpose: "marketing", status: rng.chance(0.3) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "store-signup", validFrom: new Date(r.createdAt), validTo: undefined });
     } else if (r.system === "card") {
       consents.push({ customerId: r.truth.sourceId, channel: "mail", purpose: "marketing", status: rng.chance(0.4) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: new Date(r.createdAt), validTo: undefined });
-      consents.push({ customerId: r.truth.sourceId, channel: "email", purpose: "profiling", status: rng.chance(0.5) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: new Date(r.createdAt), validTo: new Date(r.createdAt + 3 * 365 * DAY) });
+      consents.push({ customerId: r.truth.sourceId, channel: "email", purpose: "profiling", status: rng.chance(0.5) ? "granted" : "denied", capturedAt: new Date(r.createdAt), source: "card-application", validFrom: new Date(r.createdAt), validTo: plainDate(addYears(new UtcDate(r.createdAt), 3)) });
     }
   }
   if (rng.chance(0.3)) {

@@ -1,4 +1,6 @@
+import { addMonths } from "date-fns";
 import { hash32, Rng, mixSeed } from "../_lib/random.js";
+import { UtcDate } from "../_lib/utc-date.js";
 import { sortByTimestamp } from "../_lib/order.js";
 import type { Account, Consent, ContactPreference, Household, Interaction, Organization, Person, SourceRecord, Transaction } from "../customer/index.js";
 import { minorUnitExponent } from "../customer/index.js";
@@ -282,11 +284,13 @@ function finishChunk(chunkIndex: number, c: MutableChunk): CrmDatasetChunk {
   };
 }
 
-/** The marketing calendar: an email campaign about every two months. */
+/** The marketing calendar: an email campaign every other month, a month after the window opens. */
 function campaignCalendar(o: ResolvedGenerateOptions): { id: string; at: number }[] {
   const campaigns: { id: string; at: number }[] = [];
-  for (let t = o.start.getTime() + 30 * DAY; t < o.end.getTime(); t += 61 * DAY) {
-    campaigns.push({ id: `CMP-${new Date(t).toISOString().slice(0, 7)}`, at: t });
+  const start = new UtcDate(o.start.getTime());
+  for (let k = 1; addMonths(start, k).getTime() < o.end.getTime(); k += 2) {
+    const at = addMonths(start, k);
+    campaigns.push({ id: `CMP-${at.toISOString().slice(0, 7)}`, at: at.getTime() });
   }
   return campaigns;
 }

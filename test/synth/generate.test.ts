@@ -234,3 +234,18 @@ describe("generateCatalogue", () => {
     expect(items.some((i) => i.consumable)).toBe(true);
   });
 });
+
+describe("independence from the machine", () => {
+  it("generates the same data in any time zone", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { createHash } = await import("node:crypto");
+    const script = `import { generateCrmDataset } from ${JSON.stringify(new URL("../../src/synth/index.ts", import.meta.url).pathname)};
+      import { createHash } from "node:crypto";
+      console.log(createHash("sha256").update(JSON.stringify(generateCrmDataset({ seed: 9, customers: 300 }))).digest("hex"));`;
+    const here = createHash("sha256").update(JSON.stringify(generateCrmDataset({ seed: 9, customers: 300 }))).digest("hex");
+    for (const TZ of ["Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu"]) {
+      const there = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, TZ } }).trim();
+      expect(there).toBe(here);
+    }
+  });
+});
