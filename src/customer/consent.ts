@@ -43,6 +43,10 @@ export const ConsentSchema = z
     },
     { message: "validTo must not be before validFrom (or capturedAt when validFrom is not given)", path: ["validTo"], when: (p) => typeof p.value === "object" && p.value !== null },
   )
-  .transform((c) => ({ ...c, validFrom: c.validFrom ?? c.capturedAt }));
+  .transform((c) => ({
+    ...c,
+    /** Start of validity: as given, or `capturedAt`. */
+    validFrom: c.validFrom ?? c.capturedAt,
+  }));
 /** A recorded consent; see {@link ConsentSchema}. */
 export type Consent = z.infer<typeof ConsentSchema>;

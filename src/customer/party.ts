@@ -235,7 +235,7 @@ export const AccountSchema = z.object({
   id: IdSchema,
   /** Product type (`"current-account"`, `"mortgage"`, `"loyalty-card"`, `"subscription"`). */
   productType: z.string().min(1).max(200),
-  /** The owners (at least one). `partyId` is a source record key, person, household or organization id. */
+  /** The owners (at least one). `partyId` is a source record's id (`sourceId`), or a person, household or organization id, as `partyKind` says. */
   owners: z
     .array(
       z.object({
