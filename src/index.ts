@@ -15,4 +15,5 @@
 export * as customer from "./customer/index.js";
 export * as identity from "./identity/index.js";
 export * as recommend from "./recommend/index.js";
+export * as value from "./value/index.js";
 export * as synth from "./synth/index.js";
