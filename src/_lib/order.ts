@@ -3,8 +3,6 @@
  * idic: used to put millions of events in time order without a comparator call per comparison.
  */
 
-const DIGIT_BITS = 16;
-const BUCKETS = 1 << DIGIT_BITS;
 
 /**
  * The positions of `keys` in ascending key order; equal keys keep their input order.
@@ -23,6 +21,8 @@ export function stableOrder(keys: Float64Array): Uint32Array {
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
+  // Digits of about log2(n) bits keep the counting arrays no larger than the data.
+  const BUCKETS = 2 ** Math.min(16, Math.max(8, Math.ceil(Math.log2(n))));
   let next = new Uint32Array(n);
   const counts = new Uint32Array(BUCKETS);
   for (let shift = 1; shift <= max; shift *= BUCKETS) {
