@@ -9,6 +9,8 @@ export default defineConfig({
     ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
     // Optional integration behind its own subpath; its peer dependency stays external.
     "identity/libphonenumber": "src/identity/libphonenumber.ts",
+    // The command line (`npx idic resolve …`), shipped as the package's bin.
+    cli: "src/cli/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -12,11 +12,12 @@ import { writeChart } from "./charts.js";
 import type { DemoContext, DemoStage } from "./context.js";
 import { heading, say } from "./report.js";
 import { generateStage } from "./stages/generate.js";
+import { identityStage } from "./stages/identity.js";
 import { recommendStage } from "./stages/recommend.js";
 import { valueStage } from "./stages/value.js";
 
 /** The stages, in the order of the method. Each later module adds its own. */
-const stages: DemoStage[] = [generateStage, valueStage, recommendStage];
+const stages: DemoStage[] = [generateStage, identityStage, valueStage, recommendStage];
 
 const { values } = parseArgs({
   options: {

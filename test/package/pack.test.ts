@@ -62,6 +62,11 @@ describe("the packed package", () => {
     expect(readdirSync(join(app, "node_modules", "idic", "dist", "synth"))).toContain("index.d.cts");
   });
 
+  it("ships the idic command line as the package's bin", () => {
+    const bin = join(app, "node_modules", "idic", pkg.bin.idic);
+    expect(node([bin, "--help"])).toContain("idic resolve");
+  });
+
   it("passes publint", async () => {
     const { publint } = await import("publint");
     const { messages } = await publint({ pkgDir: join(app, "node_modules", "idic"), level: "suggestion", strict: true });

@@ -1,0 +1,406 @@
+import type { Address, Person, SourceRecord } from "../customer/index.js";
+import { sourceRecordKey } from "../customer/index.js";
+import {
+  formatDateParts,
+  normalizeAddress,
+  normalizeDate,
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+  parseDateParts,
+  type DayMonthOrder,
+} from "./normalize/index.js";
+import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
+import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
+
+/**
+ * The fields of a golden record that survivorship rules choose.
+ *
+ * @example
+ * ```ts
+ * const field: GoldenField = "familyName";
+ * ```
+ */
+export type GoldenField = "honorific" | "givenName" | "familyName" | "fullName" | "birthDate" | "gender" | "emails" | "phones" | "addresses";
+
+/**
+ * One candidate value of a field: a value of one source record.
+ *
+ * @example
+ * ```ts
+ * const candidate: FieldCandidate = { value: "Robert", key: "robert", sourceSystem: "web", sourceId: "W-1", updatedAt: new Date("2024-01-02") };
+ * ```
+ */
+export interface FieldCandidate {
+  /** The value as the golden record would hold it. */
+  readonly value: string;
+  /** Its matching key: candidates with equal keys are the same value written differently. */
+  readonly key: string;
+  /** The source record's system. */
+  readonly sourceSystem: string;
+  /** The source record's id. */
+  readonly sourceId: string;
+  /** When the source record was last changed (or created), if known. */
+  readonly updatedAt?: Date;
+  /** When the source record was created, if known. */
+  readonly createdAt?: Date;
+}
+
+/**
+ * How the surviving value of a field is chosen among its candidates:
+ * `"mostRecent"` (from the most recently updated record), `"mostFrequent"` (the value most records
+ * agree on, ties to the most recent), `"longest"` (the most complete text), `"nonEmpty"` (the
+ * first value entered — oldest record first), `{ sourcePriority: [...] }` (the first source in the
+ * list that has a value, then most recent), or a custom function that picks a candidate (or none).
+ * For list fields (emails, phones, addresses) every distinct value is kept and the rule orders them.
+ *
+ * @example
+ * ```ts
+ * const rule: SurvivorshipRule = { sourcePriority: ["crm", "web", "pos"] };
+ * ```
+ */
+export type SurvivorshipRule =
+  | "mostRecent"
+  | "mostFrequent"
+  | "longest"
+  | "nonEmpty"
+  | {
+      /** Source systems, most trusted first. */
+      readonly sourcePriority: readonly string[];
+    }
+  | ((candidates: readonly FieldCandidate[]) => FieldCandidate | undefined);
+
+/**
+ * Options of {@link buildGoldenRecord}.
+ *
+ * @example
+ * ```ts
+ * const options: SurvivorshipOptions = { rules: { emails: "mostRecent", familyName: { sourcePriority: ["bank"] } } };
+ * ```
+ */
+export interface SurvivorshipOptions {
+  /**
+   * Rule per field. Defaults: names, birth date and gender `"mostFrequent"`; emails, phones and
+   * addresses `"mostRecent"`; honorific `"mostRecent"`.
+   */
+  readonly rules?: Readonly<Partial<Record<GoldenField, SurvivorshipRule>>>;
+  /** How `NN/NN/YYYY` birth dates are read (default `"DMY"`). */
+  readonly dateOrder?: DayMonthOrder;
+  /** Phone region for numbers without a country code (default: none). */
+  readonly defaultRegion?: string;
+}
+
+/**
+ * Where a golden record's value came from.
+ *
+ * @example
+ * ```ts
+ * const p: FieldProvenance = { field: "givenName", value: "Robert", sourceSystem: "bank", sourceId: "B-7", rule: "mostFrequent" };
+ * ```
+ */
+export interface FieldProvenance {
+  /** The field. */
+  readonly field: GoldenField;
+  /** The surviving value (for addresses, the street line). */
+  readonly value: string;
+  /** The source record's system. */
+  readonly sourceSystem: string;
+  /** The source record's id. */
+  readonly sourceId: string;
+  /** The rule that chose it (`"custom"` for a function). */
+  readonly rule: string;
+}
+
+/**
+ * A golden record: the person view of an entity and where each value came from.
+ *
+ * @example
+ * ```ts
+ * const { person, provenance } = buildGoldenRecord("E-1", records);
+ * ```
+ */
+export interface GoldenRecord {
+  /** The person (household and organizations are filled in by grouping). */
+  readonly person: Person;
+  /** One entry per surviving value. */
+  readonly provenance: readonly FieldProvenance[];
+}
+
+const DEFAULT_RULES: Readonly<Record<GoldenField, SurvivorshipRule>> = {
+  honorific: "mostRecent",
+  givenName: "mostFrequent",
+  familyName: "mostFrequent",
+  fullName: "mostFrequent",
+  birthDate: "mostFrequent",
+  gender: "mostFrequent",
+  emails: "mostRecent",
+  phones: "mostRecent",
+  addresses: "mostRecent",
+};
+
+const time = (d: Date | undefined): number => (d === undefined ? Number.NEGATIVE_INFINITY : d.getTime());
+const recency = (c: FieldCandidate): number => time(c.updatedAt ?? c.createdAt);
+const byRecency = (a: FieldCandidate, b: FieldCandidate): number =>
+  recency(b) - recency(a) || (a.sourceSystem < b.sourceSystem ? -1 : a.sourceSystem > b.sourceSystem ? 1 : a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0);
+
+function ruleName(rule: SurvivorshipRule): string {
+  return typeof rule === "function" ? "custom" : typeof rule === "string" ? rule : "sourcePriority";
+}
+
+/**
+ * Orders candidates by a survivorship rule, best first; distinct values only (the best-placed
+ * candidate of each key represents it). A custom function picks one candidate, which goes first.
+ */
+function rank(candidates: readonly FieldCandidate[], rule: SurvivorshipRule): FieldCandidate[] {
+  if (candidates.length === 0) return [];
+  const recent = [...candidates].sort(byRecency);
+  let ordered: FieldCandidate[];
+  if (typeof rule === "function") {
+    const pick = rule(candidates);
+    ordered = pick === undefined ? [] : [pick, ...recent.filter((c) => c !== pick)];
+  } else if (rule === "mostRecent") ordered = recent;
+  else if (rule === "mostFrequent") {
+    const counts = new Map<string, number>();
+    for (const c of candidates) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    ordered = recent.map((c, k) => ({ c, k })).sort((x, y) => counts.get(y.c.key)! - counts.get(x.c.key)! || x.k - y.k).map((x) => x.c);
+  } else if (rule === "longest") ordered = recent.map((c, k) => ({ c, k })).sort((x, y) => y.c.value.length - x.c.value.length || x.k - y.k).map((x) => x.c);
+  else if (rule === "nonEmpty") {
+    const created = (c: FieldCandidate): number => time(c.createdAt ?? c.updatedAt);
+    ordered = recent.map((c, k) => ({ c, k })).sort((x, y) => created(x.c) - created(y.c) || x.k - y.k).map((x) => x.c);
+  } else {
+    const priority = rule.sourcePriority;
+    const place = (c: FieldCandidate): number => {
+      const p = priority.indexOf(c.sourceSystem);
+      return p < 0 ? priority.length : p;
+    };
+    ordered = recent.map((c, k) => ({ c, k })).sort((x, y) => place(x.c) - place(y.c) || x.k - y.k).map((x) => x.c);
+  }
+  // For a value written several ways, the most common writing represents it.
+  const writings = new Map<string, Map<string, number>>();
+  for (const c of candidates) {
+    const m = writings.get(c.key) ?? writings.set(c.key, new Map()).get(c.key)!;
+    m.set(c.value, (m.get(c.value) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  const out: FieldCandidate[] = [];
+  for (const c of ordered) {
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    const forms = [...writings.get(c.key)!].sort((a, b) => b[1] - a[1]);
+    const best = forms[0]![0];
+    out.push(best === c.value ? c : ordered.find((o) => o.key === c.key && o.value === best) ?? c);
+  }
+  return out;
+}
+
+function candidate(record: SourceRecord, value: string, key: string): FieldCandidate {
+  return {
+    value,
+    key,
+    sourceSystem: record.sourceSystem,
+    sourceId: record.sourceId,
+    ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
+    ...(record.createdAt ? { createdAt: record.createdAt } : {}),
+  };
+}
+
+/**
+ * Builds the golden record of one entity from its source records: for each field the candidates
+ * (one per record that has a value) are ranked by the field's survivorship rule; single-valued
+ * fields keep the winner, list fields keep every distinct value, best first. Values are compared
+ * by their normalised form ("Bob.Smith@X.com" and "bob.smith@x.com" are one email), and each
+ * surviving value records which source record gave it.
+ *
+ * @param entityId - The entity's id (the person's id).
+ * @param records - The entity's source records.
+ * @param options - Rules per field, date order, phone region; see {@link SurvivorshipOptions}.
+ * @returns The person and the provenance of each value.
+ * @example
+ * ```ts
+ * const { person, provenance } = buildGoldenRecord("E-1", records, { rules: { emails: { sourcePriority: ["crm"] } } });
+ * person.emails[0]; // the crm's email first
+ * ```
+ */
+export function buildGoldenRecord(entityId: string, records: readonly SourceRecord[], options: SurvivorshipOptions = {}): GoldenRecord {
+  return goldenRecordBuilder(options)(entityId, records);
+}
+
+/**
+ * A golden-record builder that shares normalisation caches across entities (for resolving many
+ * entities at once); see {@link buildGoldenRecord}.
+ *
+ * @param options - Rules per field, date order, phone region.
+ * @returns A function building one entity's golden record.
+ * @example
+ * ```ts
+ * const build = goldenRecordBuilder({ rules: { emails: "mostRecent" } });
+ * const people = entities.map((e) => build(e.id, e.records).person);
+ * ```
+ */
+export function goldenRecordBuilder(options: SurvivorshipOptions = {}): (entityId: string, records: readonly SourceRecord[]) => GoldenRecord {
+  const rules = { ...DEFAULT_RULES, ...options.rules };
+  const dateOrder = options.dateOrder ?? "DMY";
+  const region = options.defaultRegion;
+  const nameKey = memoize((v: string): string => normalizeName(v));
+  const dateKey = memoize((v: string) => normalizeDate(v, { order: dateOrder }));
+  const addressKey = memoize((json: string) => {
+    const n = normalizeAddress(addressFromCacheKey(json));
+    return n.line === "" && n.postcode === undefined && n.city === undefined ? undefined : `${n.line}|${n.postcode ?? ""}|${n.city ?? ""}`;
+  });
+  return (entityId, records) => buildWith(entityId, records, rules, region, nameKey, dateKey, addressKey);
+}
+
+/** The candidates of every field of one entity, and the address object behind each address candidate. */
+interface EntityCandidates {
+  readonly fields: Record<GoldenField, FieldCandidate[]>;
+  readonly addresses: Map<FieldCandidate, Address>;
+}
+
+function emptyCandidates(): EntityCandidates {
+  return {
+    fields: { honorific: [], givenName: [], familyName: [], fullName: [], birthDate: [], gender: [], emails: [], phones: [], addresses: [] },
+    addresses: new Map(),
+  };
+}
+
+/** What a record's address shows in provenance: its lines, or its postcode and city. */
+const addressText = (a: Address): string => (a.lines.length > 0 ? a.lines.join(", ") : [a.postcode, a.city].filter(Boolean).join(" "));
+
+function buildWith(
+  entityId: string,
+  records: readonly SourceRecord[],
+  rules: Readonly<Record<GoldenField, SurvivorshipRule>>,
+  region: string | undefined,
+  nameKey: (v: string) => string,
+  dateKey: (v: string) => string | undefined,
+  addressKey: (json: string) => string | undefined,
+): GoldenRecord {
+  const { fields, addresses } = emptyCandidates();
+  for (const r of records) {
+    if (r.honorific) fields.honorific.push(candidate(r, r.honorific, r.honorific.toLowerCase().replace(/\.$/, "")));
+    if (r.givenName) fields.givenName.push(candidate(r, r.givenName, nameKey(r.givenName)));
+    if (r.familyName) fields.familyName.push(candidate(r, r.familyName, nameKey(r.familyName)));
+    const full = r.fullName ?? [r.givenName, r.middleName, r.familyName].filter(Boolean).join(" ");
+    if (full) fields.fullName.push(candidate(r, full, nameKey(full)));
+    const birth = r.birthDate ? dateKey(r.birthDate) : undefined;
+    if (birth) fields.birthDate.push(candidate(r, birth, birth));
+    if (r.gender) fields.gender.push(candidate(r, r.gender, r.gender));
+    for (const e of r.emails) {
+      const key = normalizeEmail(e);
+      if (key) fields.emails.push(candidate(r, normalizeEmail(e, { removePlusTag: false, providerRules: false }) ?? e, key));
+    }
+    const recordRegion = phoneRegionOf(r, region);
+    for (const p of r.phones) {
+      const e164 = normalizePhone(p, recordRegion ? { defaultRegion: recordRegion } : {});
+      fields.phones.push(candidate(r, e164 ?? p, e164 ?? p.replace(/\D+/g, "")));
+    }
+    for (const a of r.addresses) {
+      const key = addressKey(addressCacheKey(a));
+      if (key === undefined) continue;
+      const c = candidate(r, addressText(a), key);
+      addresses.set(c, a);
+      fields.addresses.push(c);
+    }
+  }
+  return choose(entityId, records, { fields, addresses }, rules);
+}
+
+/**
+ * A golden-record builder over prepared records: the matching keys come from the prepared
+ * columns (normalised once, in preparation), so nothing is normalised again. Emails and phones
+ * survive in their normalised form (the mailbox and the E.164 number).
+ *
+ * @param prepared - The prepared records.
+ * @param options - Rules per field.
+ * @returns A function building the golden record of an entity from its canonical record indices.
+ */
+export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: Pick<SurvivorshipOptions, "rules"> = {}): (entityId: string, members: readonly number[]) => GoldenRecord {
+  const rules = { ...DEFAULT_RULES, ...options.rules };
+  const { columns } = prepared;
+  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => {
+    const column = columns[field];
+    const out: string[] = [];
+    for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
+    return out;
+  };
+  const addressKey = memoize((text: string) => {
+    const n = normalizeAddress(addressFromCacheKey(text));
+    return n.line === "" && n.postcode === undefined && n.city === undefined ? undefined : `${n.line}|${n.postcode ?? ""}|${n.city ?? ""}`;
+  });
+  return (entityId, members) => {
+    const { fields, addresses } = emptyCandidates();
+    const records = members.map((i) => prepared.records[i]!);
+    members.forEach((i, k) => {
+      const r = records[k]!;
+      if (r.honorific) fields.honorific.push(candidate(r, r.honorific, r.honorific.toLowerCase().replace(/\.$/, "")));
+      const full = r.fullName ?? ([r.givenName, r.middleName, r.familyName].filter(Boolean).join(" ") || undefined);
+      for (const [field, raw] of [
+        ["givenName", r.givenName],
+        ["familyName", r.familyName],
+        ["fullName", full],
+      ] as const) {
+        for (const key of valuesOf(field, i)) fields[field].push(candidate(r, raw ?? key, key));
+      }
+      for (const key of valuesOf("birthDate", i)) {
+        const parts = parseDateParts(key);
+        if (parts !== undefined) fields.birthDate.push(candidate(r, formatDateParts(parts), key));
+      }
+      if (r.gender) fields.gender.push(candidate(r, r.gender, r.gender));
+      for (const key of valuesOf("email", i)) fields.emails.push(candidate(r, key, key));
+      for (const key of valuesOf("phone", i)) fields.phones.push(candidate(r, key, key));
+      for (const a of r.addresses) {
+        const key = addressKey(addressCacheKey(a));
+        if (key === undefined) continue;
+        const c = candidate(r, addressText(a), key);
+        addresses.set(c, a);
+        fields.addresses.push(c);
+      }
+    });
+    return choose(entityId, records, { fields, addresses }, rules);
+  };
+}
+
+/** Ranks every field's candidates and assembles the person with provenance. */
+function choose(entityId: string, records: readonly SourceRecord[], candidates: EntityCandidates, rules: Readonly<Record<GoldenField, SurvivorshipRule>>): GoldenRecord {
+  const provenance: FieldProvenance[] = [];
+  const single = (field: GoldenField): string | undefined => {
+    const best = rank(candidates.fields[field], rules[field])[0];
+    if (best === undefined) return undefined;
+    provenance.push({ field, value: best.value, sourceSystem: best.sourceSystem, sourceId: best.sourceId, rule: ruleName(rules[field]) });
+    return best.value;
+  };
+  const list = (field: GoldenField): FieldCandidate[] => {
+    const ranked = rank(candidates.fields[field], rules[field]);
+    for (const c of ranked) provenance.push({ field, value: c.value, sourceSystem: c.sourceSystem, sourceId: c.sourceId, rule: ruleName(rules[field]) });
+    return ranked;
+  };
+  const honorific = single("honorific");
+  const givenName = single("givenName");
+  const familyName = single("familyName");
+  const fullName = single("fullName");
+  const birthDate = single("birthDate");
+  const gender = single("gender") as Person["gender"];
+  const emails = list("emails").map((c) => c.value);
+  const phones = list("phones").map((c) => c.value);
+  const addressList = list("addresses").map((c) => candidates.addresses.get(c)!);
+  const refs = [...records]
+    .map((r) => ({ sourceSystem: r.sourceSystem, sourceId: r.sourceId, key: sourceRecordKey(r) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ sourceSystem, sourceId }) => ({ sourceSystem, sourceId }));
+  const person: Person = {
+    id: entityId,
+    ...(honorific !== undefined ? { honorific } : {}),
+    ...(givenName !== undefined ? { givenName } : {}),
+    ...(familyName !== undefined ? { familyName } : {}),
+    ...(fullName !== undefined ? { fullName } : {}),
+    ...(birthDate !== undefined ? { birthDate } : {}),
+    ...(gender !== undefined ? { gender } : {}),
+    emails,
+    phones,
+    addresses: addressList,
+    organizationIds: [],
+    sourceRecords: refs,
+    attributes: Object.create(null) as Person["attributes"],
+  };
+  return { person, provenance };
+}

@@ -1,0 +1,232 @@
+import type { Address, Household, Person, SourceRecord } from "../customer/index.js";
+import { normalizeAddress, normalizePhone } from "./normalize/index.js";
+import { pinyinKey } from "./normalize/index.js";
+import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
+import { pinyinTexts } from "./features.js";
+import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
+import { UnionFind } from "./union-find.js";
+
+/**
+ * A person entity with the source records it was built from, as households and organizations
+ * group them.
+ *
+ * @example
+ * ```ts
+ * const member: EntityMember = { person, records };
+ * ```
+ */
+export interface EntityMember {
+  /** The golden record. */
+  readonly person: Person;
+  /** The entity's source records. */
+  readonly records: readonly SourceRecord[];
+}
+
+/**
+ * Options of {@link groupHouseholds}.
+ *
+ * @example
+ * ```ts
+ * const options: HouseholdOptions = { byPhone: false, maxSize: 8 };
+ * ```
+ */
+export interface HouseholdOptions {
+  /** Link people who share a normalised street address and a family name (default `true`). */
+  readonly byAddressAndFamilyName?: boolean;
+  /** Link people who share a phone number (default `true`). */
+  readonly byPhone?: boolean;
+  /** Link people who hold an account together (default `true`). */
+  readonly byJointAccount?: boolean;
+  /** A value shared by more people than this (a care home's address, a switchboard) links nobody (default `10`). */
+  readonly maxSize?: number;
+  /** Phone region for numbers without a country code (default: none). */
+  readonly defaultRegion?: string;
+}
+
+/**
+ * The outcome of {@link groupHouseholds}: every person is in exactly one household (a person
+ * living alone is a one-member household).
+ *
+ * @example
+ * ```ts
+ * const { households, householdOf } = groupHouseholds(members);
+ * ```
+ */
+export interface HouseholdGrouping {
+  /** The households, ordered by id. */
+  readonly households: Household[];
+  /** Household id per person id. */
+  readonly householdOf: ReadonlyMap<string, string>;
+}
+
+/** Records that describe a business contact hold work addresses and phones, not home ones. */
+const isWorkRecord = (r: SourceRecord): boolean => r.organizationName !== undefined;
+
+function familyKeys(m: EntityMember, surnameKey: (text: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (const r of m.records) {
+    const family = r.familyName ?? (r.givenName === undefined ? r.fullName : undefined);
+    if (family === undefined) continue;
+    const key = surnameKey(family);
+    if (key !== "") out.add(key);
+  }
+  return out;
+}
+
+function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | undefined {
+  const counts = new Map<string, { item: T; n: number }>();
+  for (const item of items) {
+    const k = key(item);
+    const entry = counts.get(k);
+    if (entry) entry.n++;
+    else counts.set(k, { item, n: 1 });
+  }
+  let best: { item: T; n: number } | undefined;
+  for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
+  return best?.item;
+}
+
+/** The values that can tie one person to a household. */
+interface HouseholdKeys {
+  /** Street line + postcode (or city) + romanised family name, per home address and family name. */
+  readonly addresses: readonly string[];
+  /** Normalised home phone numbers. */
+  readonly phones: readonly string[];
+  /** Account ids. */
+  readonly accounts: readonly string[];
+}
+
+/**
+ * Groups person entities into households without merging the people: two people share a
+ * household when they share a normalised street address and a family name (romanised, so 陈 and
+ * "Chen" agree), a phone number, or an account (a record of each lists the same account id).
+ * Work records (those of business contacts) do not count, and a value shared by more than
+ * `maxSize` people links nobody. Households are the connected groups; a household's id derives
+ * from its first member's id, so it is stable when unrelated people are added.
+ *
+ * @param members - Person entities with their source records.
+ * @param options - Which links count, size guard; see {@link HouseholdOptions}.
+ * @returns The households and each person's household.
+ * @example
+ * ```ts
+ * const { households } = groupHouseholds([{ person: ann, records: annRecords }, { person: bob, records: bobRecords }]);
+ * households.find((h) => h.members.length === 2); // Ann and Bob, when they share an address and family name
+ * ```
+ */
+export function groupHouseholds(members: readonly EntityMember[], options: HouseholdOptions = {}): HouseholdGrouping {
+  const region = options.defaultRegion;
+  const surnameKey = memoize((text) => pinyinKey(text, { surname: true }).replace(/ /g, ""));
+  const addressOf = memoize((key) => normalizeAddress(addressFromCacheKey(key)));
+  const phoneIn = new Map<string, (text: string) => string | undefined>();
+  const phoneOf = (text: string, record: SourceRecord): string | undefined => {
+    const r = phoneRegionOf(record, region) ?? "";
+    let fn = phoneIn.get(r);
+    if (fn === undefined) phoneIn.set(r, (fn = memoize((t) => normalizePhone(t, r ? { defaultRegion: r } : {}))));
+    return fn(text);
+  };
+  return groupByKeys(members, options, (m) => {
+    const home = m.records.filter((r) => !isWorkRecord(r));
+    const families = familyKeys(m, surnameKey);
+    const addresses: string[] = [];
+    for (const r of home) {
+      for (const a of r.addresses) {
+        const n = addressOf(addressCacheKey(a));
+        if (n.houseNumber === undefined || n.street === "") continue;
+        for (const family of families) addresses.push(`${n.line}\u0000${n.postcode ?? n.city ?? ""}\u0000${family}`);
+      }
+    }
+    const phones = home.flatMap((r) => r.phones.flatMap((p) => phoneOf(p, r) ?? []));
+    return { addresses, phones, accounts: m.records.flatMap((r) => r.accountIds) };
+  });
+}
+
+/**
+ * Groups person entities into households like {@link groupHouseholds}, reading the normalised
+ * addresses, phones and family names from prepared records instead of normalising again.
+ *
+ * @param prepared - The prepared records.
+ * @param members - Each person with the canonical indices of its records.
+ * @param options - Which links count, size guard.
+ * @returns The households and each person's household.
+ */
+export function groupHouseholdsPrepared(prepared: PreparedRecords, members: readonly (EntityMember & { readonly indices: readonly number[] })[], options: HouseholdOptions = {}): HouseholdGrouping {
+  const { columns } = prepared;
+  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => {
+    const column = columns[field];
+    const out: string[] = [];
+    for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
+    return out;
+  };
+  const surnames = pinyinTexts(columns.familyName.dictionary, true);
+  return groupByKeys(members, options, (m) => {
+    const home = m.indices.filter((i) => !isWorkRecord(prepared.records[i]!));
+    const families = new Set<string>();
+    for (const i of m.indices) {
+      const column = columns.familyName;
+      for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) families.add(surnames[column.values[v]!]!.replace(/ /g, ""));
+    }
+    const addresses: string[] = [];
+    for (const i of home) {
+      const place = valuesOf("postcode", i)[0] ?? valuesOf("city", i)[0] ?? "";
+      for (const line of valuesOf("address", i)) {
+        // a house-level address starts with a house number
+        if (!/^\d/.test(line) || !line.includes(" ")) continue;
+        for (const family of families) addresses.push(`${line}\u0000${place}\u0000${family}`);
+      }
+    }
+    const phones = home.flatMap((i) => valuesOf("phone", i));
+    return { addresses, phones, accounts: m.indices.flatMap((i) => prepared.records[i]!.accountIds) };
+  });
+}
+
+/** Links members that share a key, and assembles the households. */
+function groupByKeys<M extends EntityMember>(members: readonly M[], options: HouseholdOptions, keysOf: (member: M) => HouseholdKeys): HouseholdGrouping {
+  const maxSize = options.maxSize ?? 10;
+  if (!(Number.isInteger(maxSize) && maxSize >= 2)) throw new RangeError(`households.maxSize must be an integer of at least 2, got ${maxSize}`);
+  const ordered = [...members].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
+  const byKey = new Map<string, Set<number>>();
+  const add = (key: string, member: number): void => {
+    let set = byKey.get(key);
+    if (set === undefined) byKey.set(key, (set = new Set()));
+    set.add(member);
+  };
+  ordered.forEach((m, k) => {
+    const keys = keysOf(m);
+    if (options.byAddressAndFamilyName ?? true) for (const a of keys.addresses) add(`a\u0000${a}`, k);
+    if (options.byPhone ?? true) for (const p of keys.phones) add(`p\u0000${p}`, k);
+    if (options.byJointAccount ?? true) for (const id of keys.accounts) add(`c\u0000${id}`, k);
+  });
+  const uf = new UnionFind(ordered.length);
+  for (const set of byKey.values()) {
+    if (set.size < 2 || set.size > maxSize) continue;
+    const [first, ...rest] = set;
+    for (const other of rest) uf.union(first!, other);
+  }
+  const labels = uf.labels();
+  const groups = new Map<number, number[]>();
+  labels.forEach((l, k) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(k));
+  const households: Household[] = [];
+  const householdOf = new Map<string, string>();
+  for (const group of groups.values()) {
+    const people = group.map((k) => ordered[k]!);
+    const id = `H-${people[0]!.person.id}`;
+    const name = mostCommon(people.flatMap((m) => (m.person.familyName ? [m.person.familyName] : [])), (x) => x.toLowerCase());
+    const address = mostCommon(
+      people.flatMap((m) => m.person.addresses),
+      (a: Address) => `${a.lines.join(" ").toLowerCase()}|${a.postcode ?? ""}`,
+    );
+    const accounts = new Map<string, Set<string>>();
+    for (const m of people) for (const r of m.records) for (const acc of r.accountIds) (accounts.get(acc) ?? accounts.set(acc, new Set()).get(acc)!).add(m.person.id);
+    const joint = [...accounts].filter(([, holders]) => holders.size > 1).map(([acc]) => acc).sort();
+    households.push({
+      id,
+      ...(name !== undefined ? { name } : {}),
+      members: people.map((m) => ({ personId: m.person.id })),
+      ...(address !== undefined ? { address } : {}),
+      accountIds: joint,
+    });
+    for (const m of people) householdOf.set(m.person.id, id);
+  }
+  households.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { households, householdOf };
+}

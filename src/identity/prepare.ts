@@ -1,0 +1,374 @@
+import { sourceRecordKey, type SourceRecord } from "../customer/index.js";
+import {
+  detectScript,
+  isPlaceholderEmail,
+  isPlaceholderPhone,
+  normalizeAddress,
+  normalizeCountry,
+  normalizeDate,
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+  PHONE_REGIONS,
+  splitFullName,
+  type DayMonthOrder,
+} from "./normalize/index.js";
+import { ValueDictionary } from "./dictionary.js";
+import { FIELD_DOMAIN, IDENTITY_FIELDS, type IdentityField } from "./fields.js";
+import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
+import { normalizeOrganizationName } from "./organization-name.js";
+
+/**
+ * Options of {@link prepareRecords}.
+ *
+ * @example
+ * ```ts
+ * const options: PrepareOptions = { defaultRegion: "GB", dateOrder: "DMY", blockedValues: { email: ["info@shop.com"] } };
+ * ```
+ */
+export interface PrepareOptions {
+  /** Region (ISO alpha-2) of phone numbers written without a country code when the record's address has no country (default: none). */
+  readonly defaultRegion?: string;
+  /** How `NN/NN/YYYY` birth dates are read (default `"DMY"`; impossible dates are read the other way). */
+  readonly dateOrder?: DayMonthOrder;
+  /**
+   * Values treated as missing, per field, as written or normalised (`{ email: ["test@test.com"],
+   * phone: ["0000000000"] }`). They are reported in {@link PreparedRecords.blocked}.
+   */
+  readonly blockedValues?: Partial<Record<IdentityField, readonly string[]>>;
+  /** Also block placeholder emails and phones (`noemail@…`, `000 000 0000`; default `true`). */
+  readonly blockPlaceholders?: boolean;
+}
+
+/**
+ * One field's values for every record, compressed: the values of record `i` are the dictionary
+ * ids `values[offsets[i]]…values[offsets[i + 1] − 1]` (none when the value is missing).
+ *
+ * @example
+ * ```ts
+ * const column: PreparedColumn = prepared.columns.email;
+ * const first = column.dictionary.values[column.values[column.offsets[0]!]!];
+ * ```
+ */
+export interface PreparedColumn {
+  /** Start of each record's values; length = records + 1. */
+  readonly offsets: Int32Array;
+  /** Dictionary ids of the values. */
+  readonly values: Int32Array;
+  /** The dictionary the ids point into (shared by the name fields). */
+  readonly dictionary: ValueDictionary;
+}
+
+/**
+ * A value that was treated as missing because it is blocked, and how many records held it.
+ *
+ * @example
+ * ```ts
+ * const blocked: BlockedValue = { field: "email", value: "test@test.com", records: 212, reason: "placeholder" };
+ * ```
+ */
+export interface BlockedValue {
+  /** The field. */
+  readonly field: IdentityField;
+  /** The value as normalised (or as written when it does not normalise). */
+  readonly value: string;
+  /** Number of records holding it. */
+  readonly records: number;
+  /** `"listed"` (in `blockedValues`) or `"placeholder"` (detected). */
+  readonly reason: "listed" | "placeholder";
+}
+
+/**
+ * Something in a record worth knowing that did not stop it from being used.
+ *
+ * @example
+ * ```ts
+ * const warning: PreparationWarning = { recordKey: "pos\u001f17", field: "familyName", code: "MIXED_SCRIPT", message: "…" };
+ * ```
+ */
+export interface PreparationWarning {
+  /** The record's key (see `sourceRecordKey`). */
+  readonly recordKey: string;
+  /** The field concerned. */
+  readonly field: IdentityField;
+  /** `"MIXED_SCRIPT"`: a name mixes writing systems and is compared as written. */
+  readonly code: "MIXED_SCRIPT";
+  /** Explanation. */
+  readonly message: string;
+}
+
+/**
+ * Source records normalised once into compact columns, in canonical order (sorted by record key),
+ * so that every later step is independent of the input order and never normalises again.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareRecords(records);
+ * prepared.size;               // number of records
+ * prepared.keys[0];            // smallest record key
+ * prepared.columns.familyName; // the family names, interned
+ * ```
+ */
+export interface PreparedRecords {
+  /** Number of records. */
+  readonly size: number;
+  /** Record keys (`sourceRecordKey`) in canonical order. */
+  readonly keys: readonly string[];
+  /** The source records in canonical order. */
+  readonly records: readonly SourceRecord[];
+  /** Position in the input of each canonical record. */
+  readonly inputIndex: Int32Array;
+  /** Source-system id of each record (index into `sources`). */
+  readonly source: Int32Array;
+  /** The source systems, sorted. */
+  readonly sources: readonly string[];
+  /** One column per field. */
+  readonly columns: Readonly<Record<IdentityField, PreparedColumn>>;
+  /** Values treated as missing because they are blocked. */
+  readonly blocked: readonly BlockedValue[];
+  /** Records with names in mixed scripts (compared as written). */
+  readonly warnings: readonly PreparationWarning[];
+}
+
+const PHONE_EXTENSION = /\s*(?:ext\.?|extn\.?|extension|x|#)\s*\d{1,7}\s*$/i;
+
+/** Digits of a phone number that does not normalise to E.164 (7–15 digits), else `undefined`. */
+function phoneDigits(text: string): string | undefined {
+  const digits = text.normalize("NFKC").replace(PHONE_EXTENSION, "").replace(/\D+/g, "");
+  return digits.length >= 7 && digits.length <= 15 ? digits : undefined;
+}
+
+/** A birth date as `YYYYMMDD`, or its digits when it is not a valid date (FEBRL keeps such typos). */
+function birthDateKey(text: string, order: DayMonthOrder): string | undefined {
+  const iso = normalizeDate(text, { order });
+  if (iso !== undefined) return iso.replace(/-/g, "");
+  const digits = text.replace(/\D+/g, "");
+  return digits.length >= 6 && digits.length <= 8 ? digits : undefined;
+}
+
+/**
+ * Call centres and airlines write the family name first in capitals ("SMITH John", "GREEN
+ * Freddie"); such a name is rewritten given-name first before it is split. Names with a comma,
+ * all in capitals, or in a script without case are left as they are.
+ */
+function familyLast(full: string): string {
+  const words = full.trim().split(/\s+/);
+  if (words.length < 2 || full.includes(",")) return full;
+  const upper = (w: string): boolean => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase();
+  const first = words.findIndex((w) => !upper(w));
+  if (first <= 0) return full;
+  return [...words.slice(first), ...words.slice(0, first)].join(" ");
+}
+
+const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value === "" ? undefined : value);
+
+/** The phone region of a record's addresses: the first country idic knows phone rules for. */
+function addressRegion(record: SourceRecord): string | undefined {
+  for (const address of record.addresses) {
+    if (address.country === undefined) continue;
+    const code = normalizeCountry(address.country);
+    if (code !== undefined && PHONE_REGIONS[code] !== undefined) return code;
+  }
+  return undefined;
+}
+
+/**
+ * The phone region of a record: the country of its address when idic knows that country's phone
+ * rules, else `fallback`.
+ *
+ * @param record - The record.
+ * @param fallback - The region to use otherwise.
+ * @returns An ISO alpha-2 region, or `undefined`.
+ */
+export function phoneRegionOf(record: SourceRecord, fallback: string | undefined): string | undefined {
+  return addressRegion(record) ?? fallback;
+}
+
+/**
+ * The most common phone region among the records' addresses (ties to the alphabetically first),
+ * as the default region for phone numbers written without a country code.
+ *
+ * @param records - Source records.
+ * @returns An ISO alpha-2 region, or `undefined` when no address names a known country.
+ */
+export function inferPhoneRegion(records: readonly SourceRecord[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const region = addressRegion(r);
+    if (region !== undefined) counts.set(region, (counts.get(region) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+/**
+ * Normalises source records once into the compact representation every matching step works on:
+ * records sorted by key (so results never depend on input order), each field's values normalised
+ * with the `idic/identity` normalisers and interned in a dictionary shared across records (names
+ * in one dictionary for given, family and full names). Blocked values (listed ones and, by
+ * default, placeholder emails and phones) become missing values and are counted.
+ *
+ * @param records - Parsed source records with distinct keys (`sourceSystem` + `sourceId`).
+ * @param options - Phone region, date order, blocked values; see {@link PrepareOptions}.
+ * @returns The prepared records.
+ * @throws RangeError when two records share a key, or `defaultRegion` is not a two-letter code.
+ * @example
+ * ```ts
+ * const prepared = prepareRecords([
+ *   SourceRecordSchema.parse({ sourceSystem: "web", sourceId: "1", fullName: "Dr Ann O'Neil", emails: ["Ann@X.org"] }),
+ * ]);
+ * const { dictionary, values } = prepared.columns.familyName;
+ * dictionary.values[values[0]!]; // "oneil"
+ * ```
+ */
+export function prepareRecords(records: readonly SourceRecord[], options: PrepareOptions = {}): PreparedRecords {
+  const dateOrder = options.dateOrder ?? "DMY";
+  if (dateOrder !== "DMY" && dateOrder !== "MDY") throw new RangeError(`dateOrder must be "DMY" or "MDY", got ${JSON.stringify(dateOrder)}`);
+  if (options.defaultRegion !== undefined && !/^[A-Za-z]{2}$/.test(options.defaultRegion)) {
+    throw new RangeError(`defaultRegion must be an ISO 3166-1 alpha-2 code such as "GB", got ${JSON.stringify(options.defaultRegion)}`);
+  }
+  const defaultRegion = options.defaultRegion?.toUpperCase();
+  const blockPlaceholders = options.blockPlaceholders ?? true;
+  const n = records.length;
+  const keyed = records.map((r, i) => ({ key: sourceRecordKey(r), i }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let k = 1; k < n; k++) {
+    if (keyed[k]!.key === keyed[k - 1]!.key) {
+      throw new RangeError(`records ${keyed[k - 1]!.i} and ${keyed[k]!.i} share the key ${JSON.stringify(keyed[k]!.key)}; record keys must be distinct`);
+    }
+  }
+  const keys = keyed.map((k) => k.key);
+  const inputIndex = Int32Array.from(keyed, (k) => k.i);
+  const ordered = keyed.map((k) => records[k.i]!);
+  const sources = [...new Set(ordered.map((r) => r.sourceSystem))].sort();
+  const sourceId = new Map(sources.map((s, i) => [s, i]));
+  const source = Int32Array.from(ordered, (r) => sourceId.get(r.sourceSystem)!);
+
+  const dictionaries = new Map<string, ValueDictionary>();
+  const dictionaryOf = (field: IdentityField): ValueDictionary => {
+    const domain = FIELD_DOMAIN[field];
+    let d = dictionaries.get(domain);
+    if (d === undefined) dictionaries.set(domain, (d = new ValueDictionary()));
+    return d;
+  };
+
+  const name = memoize((t) => nonEmpty(normalizeName(t, { foldChinese: false })));
+  const mixedScript = memoize((t) => detectScript(t) === "mixed");
+  const address = memoize((key) => normalizeAddress(addressFromCacheKey(key)));
+  const organization = memoize((t) => nonEmpty(normalizeOrganizationName(t)));
+  const birthDate = memoize((t) => birthDateKey(t, dateOrder));
+  const split = (full: string): { given?: string; family?: string } => splitFullName(familyLast(full));
+
+  // Blocked values, normalised the way each field normalises.
+  const listed = new Map<IdentityField, Set<string>>();
+  const blockedCounts = new Map<string, { field: IdentityField; value: string; records: number; reason: "listed" | "placeholder" }>();
+  const countBlocked = (field: IdentityField, value: string, reason: "listed" | "placeholder"): void => {
+    const k = `${field}\u0000${value}`;
+    const entry = blockedCounts.get(k);
+    if (entry) entry.records++;
+    else blockedCounts.set(k, { field, value, records: 1, reason });
+  };
+
+  const warnings: PreparationWarning[] = [];
+  const builders = new Map<IdentityField, { offsets: Int32Array; values: number[] }>();
+  for (const field of IDENTITY_FIELDS) builders.set(field, { offsets: new Int32Array(n + 1), values: [] });
+
+  const normalizers: Record<IdentityField, (text: string, record: SourceRecord) => string | undefined> = {
+    givenName: name,
+    familyName: name,
+    fullName: name,
+    birthDate,
+    email: (t) => normalizeEmail(t),
+    phone: (t, r) => {
+      const region = phoneRegionOf(r, defaultRegion);
+      return normalizePhone(t, region === undefined ? {} : { defaultRegion: region }) ?? phoneDigits(t);
+    },
+    address: (t) => nonEmpty(normalizeAddress({ lines: [t] }).line),
+    postcode: (t) => nonEmpty(normalizeAddress({ lines: [], postcode: t }).postcode),
+    city: (t) => nonEmpty(normalizeAddress({ lines: [], city: t }).city),
+    gender: (t) => t,
+    organizationName: organization,
+    department: name,
+  };
+  for (const [field, values] of Object.entries(options.blockedValues ?? {}) as [IdentityField, readonly string[]][]) {
+    if (!IDENTITY_FIELDS.includes(field)) throw new RangeError(`blockedValues: unknown field "${field}"; fields are ${IDENTITY_FIELDS.join(", ")}`);
+    const set = new Set<string>();
+    for (const v of values) {
+      set.add(v);
+      const normal = normalizers[field](v, { addresses: [] } as unknown as SourceRecord);
+      if (normal !== undefined) set.add(normal);
+    }
+    listed.set(field, set);
+  }
+
+  const push = (field: IdentityField, value: string | undefined, raw: string): void => {
+    if (value === undefined) return;
+    const list = listed.get(field);
+    if (list !== undefined && (list.has(value) || list.has(raw))) {
+      countBlocked(field, value, "listed");
+      return;
+    }
+    const id = dictionaryOf(field).intern(value);
+    const builder = builders.get(field)!;
+    for (let k = builder.offsets[current]!; k < builder.values.length; k++) if (builder.values[k] === id) return;
+    builder.values.push(id);
+  };
+  let current = 0;
+
+  const nameValues = (r: SourceRecord, field: "givenName" | "familyName"): string[] => {
+    const own = field === "givenName" ? r.givenName : r.familyName;
+    if (own !== undefined) return [own];
+    // Split the full name only when the record has neither part: with one part given, the full
+    // name usually repeats it, and splitting it would count one name twice.
+    if (r.fullName === undefined || r.givenName !== undefined || r.familyName !== undefined) return [];
+    const part = split(r.fullName)[field === "givenName" ? "given" : "family"];
+    return part === undefined ? [] : [part];
+  };
+  const fullNameValues = (r: SourceRecord): string[] => {
+    if (r.fullName !== undefined) return [r.fullName];
+    const joined = [r.givenName, r.middleName, r.familyName].filter((x) => x !== undefined).join(" ");
+    return joined === "" ? [] : [joined];
+  };
+  const pushName = (field: IdentityField, raw: string): void => {
+    if (mixedScript(raw)) {
+      warnings.push({ recordKey: keys[current]!, field, code: "MIXED_SCRIPT", message: `${field} mixes writing systems; it is compared as written` });
+    }
+    push(field, normalizers[field](raw, ordered[current]!), raw);
+  };
+
+  for (let i = 0; i < n; i++) {
+    current = i;
+    const r = ordered[i]!;
+    for (const field of IDENTITY_FIELDS) builders.get(field)!.offsets[i] = builders.get(field)!.values.length;
+    for (const raw of nameValues(r, "givenName")) pushName("givenName", raw);
+    for (const raw of nameValues(r, "familyName")) pushName("familyName", raw);
+    for (const raw of fullNameValues(r)) pushName("fullName", raw);
+    if (r.birthDate !== undefined) push("birthDate", birthDate(r.birthDate), r.birthDate);
+    for (const raw of r.emails) {
+      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw) ?? raw, "placeholder");
+      else push("email", normalizers.email(raw, r), raw);
+    }
+    for (const raw of r.phones) {
+      if (blockPlaceholders && isPlaceholderPhone(raw)) countBlocked("phone", raw.replace(/\D+/g, ""), "placeholder");
+      else push("phone", normalizers.phone(raw, r), raw);
+    }
+    for (const a of r.addresses) {
+      const normal = address(addressCacheKey(a));
+      if (a.lines.length > 0) push("address", nonEmpty(normal.line), a.lines.join(", "));
+      if (a.postcode !== undefined) push("postcode", normal.postcode, a.postcode);
+      if (a.city !== undefined) push("city", normal.city, a.city);
+    }
+    if (r.gender !== undefined) push("gender", r.gender, r.gender);
+    if (r.organizationName !== undefined) push("organizationName", organization(r.organizationName), r.organizationName);
+    if (r.department !== undefined) push("department", name(r.department), r.department);
+  }
+  const columns = {} as Record<IdentityField, PreparedColumn>;
+  for (const field of IDENTITY_FIELDS) {
+    const builder = builders.get(field)!;
+    builder.offsets[n] = builder.values.length;
+    columns[field] = { offsets: builder.offsets, values: Int32Array.from(builder.values), dictionary: dictionaryOf(field) };
+  }
+  const blocked = [...blockedCounts.values()].sort((a, b) => b.records - a.records || (a.field < b.field ? -1 : a.field > b.field ? 1 : a.value < b.value ? -1 : 1));
+  return { size: n, keys, records: ordered, inputIndex, source, sources, columns, blocked, warnings };
+}

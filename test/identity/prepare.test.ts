@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { SourceRecordSchema, type SourceRecord } from "../../src/customer/index.js";
+import { prepareRecords, type PreparedRecords } from "../../src/identity/index.js";
+import { HANDMADE } from "./fixtures.js";
+
+const parse = (rows: readonly unknown[]): SourceRecord[] => rows.map((r) => SourceRecordSchema.parse(r));
+const values = (prepared: PreparedRecords, field: keyof PreparedRecords["columns"], key: string): string[] => {
+  const i = prepared.keys.indexOf(key);
+  const column = prepared.columns[field];
+  const out: string[] = [];
+  for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
+  return out;
+};
+
+describe("prepareRecords", () => {
+  it("puts records in key order whatever the input order", () => {
+    const records = parse(HANDMADE);
+    const forward = prepareRecords(records);
+    const backward = prepareRecords([...records].reverse());
+    expect(backward.keys).toEqual(forward.keys);
+    expect([...forward.keys].sort()).toEqual(forward.keys);
+    expect(forward.records[0]).toBe(records[forward.inputIndex[0]!]);
+  });
+
+  it("normalises names, emails, phones, addresses and dates once", () => {
+    const prepared = prepareRecords(parse(HANDMADE));
+    const web = "web\u001fW1";
+    const pos = "pos\u001fP1";
+    expect(values(prepared, "email", web)).toEqual(["robertsmith@gmail.com"]);
+    expect(values(prepared, "email", pos)).toEqual(["robertsmith@gmail.com"]);
+    expect(values(prepared, "phone", pos)).toEqual(["+442079460018"]);
+    expect(values(prepared, "birthDate", pos)).toEqual(["19800412"]);
+    expect(values(prepared, "familyName", pos)).toEqual(["smith"]);
+    expect(values(prepared, "address", web)).toEqual(values(prepared, "address", pos));
+    expect(values(prepared, "postcode", pos)).toEqual(["N1 9GU"]);
+    // given, family and full names share one dictionary, so a swap can be seen
+    expect(prepared.columns.givenName.dictionary).toBe(prepared.columns.familyName.dictionary);
+  });
+
+  it("splits a full name written family-first in capitals", () => {
+    const prepared = prepareRecords(parse(HANDMADE));
+    expect(values(prepared, "givenName", "callcentre\u001fC1")).toEqual(["robert"]);
+    expect(values(prepared, "familyName", "callcentre\u001fC1")).toEqual(["smith"]);
+  });
+
+  it("keeps a Traditional Chinese name as written, so folding is a level of its own", () => {
+    const prepared = prepareRecords(parse(HANDMADE));
+    expect(values(prepared, "familyName", "web\u001fW3")).toEqual(["陳"]);
+    expect(values(prepared, "familyName", "card\u001fK3")).toEqual(["陈"]);
+  });
+
+  it("treats blank values as missing and blocks placeholders and listed values", () => {
+    const prepared = prepareRecords(
+      parse([
+        { sourceSystem: "a", sourceId: "1", givenName: "  ", emails: ["test@test.com", " "], phones: ["000-000-0000"] },
+        { sourceSystem: "a", sourceId: "2", emails: ["info@shop.com"], phones: ["+44 20 7946 0018"] },
+      ]),
+      { blockedValues: { email: ["INFO@shop.com"] } },
+    );
+    expect(values(prepared, "givenName", "a\u001f1")).toEqual([]);
+    expect(values(prepared, "email", "a\u001f1")).toEqual([]);
+    expect(values(prepared, "phone", "a\u001f1")).toEqual([]);
+    expect(values(prepared, "email", "a\u001f2")).toEqual([]);
+    expect(prepared.blocked.map((b) => [b.field, b.reason])).toEqual(
+      expect.arrayContaining([
+        ["email", "placeholder"],
+        ["phone", "placeholder"],
+        ["email", "listed"],
+      ]),
+    );
+  });
+
+  it("keeps an impossible birth date as its digits, so a typo can still be compared", () => {
+    const prepared = prepareRecords(parse([{ sourceSystem: "f", sourceId: "1", birthDate: "19560431" }]));
+    expect(values(prepared, "birthDate", "f\u001f1")).toEqual(["19560431"]);
+  });
+
+  it("warns about names that mix writing systems", () => {
+    const prepared = prepareRecords(parse([{ sourceSystem: "a", sourceId: "1", givenName: "陈 Chen" }]));
+    expect(prepared.warnings.map((w) => w.code)).toContain("MIXED_SCRIPT");
+  });
+
+  it("rejects records that share a key, and bad options, as programmer errors", () => {
+    const record = parse([{ sourceSystem: "a", sourceId: "1" }])[0]!;
+    expect(() => prepareRecords([record, record])).toThrow(/share the key/);
+    expect(() => prepareRecords([record], { defaultRegion: "Britain" })).toThrow(/defaultRegion/);
+    expect(() => prepareRecords([record], { dateOrder: "YMD" as "DMY" })).toThrow(/dateOrder/);
+  });
+});
