@@ -85,7 +85,7 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
     catalogueSize: count("catalogueSize", options.catalogueSize ?? 600, 1, 1_000_000),
     purchaseProcess: proc,
     interactions: options.interactions ?? true,
-    chunkSize: count("chunkSize", options.chunkSize ?? 2_000, 1, 10_000_000),
+    chunkSize: count("chunkSize", options.chunkSize ?? 250, 1, 10_000_000),
     part: { index: part.index, of: part.of },
   };
 }
