@@ -8,6 +8,8 @@
  *    bench/recommend/tune.ts); the whole catalogue is ranked with the customer's training items
  *    excluded, ties to the lower item number (items numbered by ascending StockCode). Writes
  *    bench/out/recommend/online-retail.topk.csv (customer_id,rank,item_id; top 10, rank 0-based).
+ *    Also reported: the test items bought in a later invoice than the customer's latest training
+ *    item (the others complete a basket), and a temporal split at 2011-11-01.
  * 2. Side by side with the npm `collaborative-filter` package on a sample it can handle.
  * 3. Build and scoring times on the generated data set (idic/synth) at 1,000,000 customers.
  *
@@ -21,11 +23,11 @@
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { toCsv } from "../src/_lib/csv.js";
-import { buildRecommenderModel, evaluateRecommender, recommendForCustomerId, splitLeaveLastOut } from "../src/recommend/index.js";
+import { buildRecommenderModel, evaluateRecommender, recommendForCustomerId, splitLeaveLastOut, splitTemporal } from "../src/recommend/index.js";
 import type { EvaluationReport, EvaluationSplit, RecommendOptions, RecommenderModel } from "../src/recommend/index.js";
 import { dataFile, fmt, peakMemoryMiB, printTable, timed, writeOut } from "./_lib.js";
 import { compareWithCollaborativeFilter } from "./recommend/collaborative-filter.js";
-import { loadOnlineRetail } from "./recommend/online-retail.js";
+import { loadOnlineRetail, targetsByInvoice } from "./recommend/online-retail.js";
 import { collectSyntheticPurchases } from "./recommend/synthetic.js";
 import { medianTimes, timedOnce } from "./recommend/timing.js";
 
@@ -96,6 +98,22 @@ if (path !== undefined) {
   const popularity = medianTimes(() => topLists(model, test, { scoring: "popularity" }));
   rows.push(row("Online Retail · test item", "popularity baseline", evaluateRecommender(model, test, { k: 10, scoring: "popularity" }), undefined, popularity));
   console.log(`top-10 lists written to ${csv}; load average after Online Retail: ${load()}`);
+
+  // The test items bought in a later invoice than the customer's latest training item: predicting
+  // the next visit rather than completing the current basket.
+  const next: EvaluationSplit = { ...test, targets: targetsByInvoice(interactions, test).nextInvoice };
+  const nextLabel = `Online Retail · test item in a later invoice (${next.targets.length})`;
+  rows.push(row(nextLabel, "idic item-kNN (defaults)", evaluateRecommender(model, next, { k: 10 })));
+  rows.push(row(nextLabel, "idic item-kNN, no recency weighting", evaluateRecommender(model, next, { k: 10, halfLifeDays: Infinity })));
+  rows.push(row(nextLabel, "popularity baseline", evaluateRecommender(model, next, { k: 10, scoring: "popularity" })));
+
+  // A temporal split: lists made at the cutoff, weeks after many customers' latest purchase.
+  const temporal = splitTemporal(interactions, { cutoff: new Date("2011-11-01T00:00:00Z") });
+  const temporalModel = buildRecommenderModel(temporal.train);
+  const temporalLabel = "Online Retail · new items from 2011-11-01 on";
+  rows.push(row(temporalLabel, "idic item-kNN (defaults)", evaluateRecommender(temporalModel, temporal, { k: 10 })));
+  rows.push(row(temporalLabel, "idic item-kNN, no recency weighting", evaluateRecommender(temporalModel, temporal, { k: 10, halfLifeDays: Infinity })));
+  rows.push(row(temporalLabel, "popularity baseline", evaluateRecommender(temporalModel, temporal, { k: 10, scoring: "popularity" })));
 
   if (cfItems > 0 && cfCustomers > 0) {
     const comparison = compareWithCollaborativeFilter(interactions, cfItems, cfCustomers, 1);

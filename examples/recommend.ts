@@ -12,6 +12,7 @@ import {
   customerHistory,
   evaluateRecommender,
   interactionsFromTransactions,
+  isRecommenderModel,
   recommendForCustomer,
   similarInStyle,
   splitLeaveLastOut,
@@ -45,7 +46,10 @@ const customer = model.customers.find((c) => customerHistory(model, c).length >=
 const history = customerHistory(model, customer);
 console.log(`\n${customer} bought ${history.map((h) => label(h.itemId)).join("; ")}.`);
 console.log("We recommend:");
-for (const r of recommendForCustomer(model, history, { k: 5, asOf: data.options.end, halfLifeDays: 90 }).items) {
+// The model is plain JSON: store it, read it back, and check it before use.
+const stored: unknown = JSON.parse(JSON.stringify(model));
+if (!isRecommenderModel(stored)) throw new Error("the stored model is damaged or from another version");
+for (const r of recommendForCustomer(stored, history, { k: 5, asOf: data.options.end }).items) {
   console.log(`  ${label(r.itemId).padEnd(50)} because you bought ${r.because.map((b) => label(b.itemId)).join(" and ") || "(popular)"}`);
 }
 

@@ -1,11 +1,11 @@
 /**
  * The Online Retail recommendation data under the benchmark protocol of issue 5: rows with a known
- * customer (`CustomerID` ≠ 0) and a product code (`StockCode` starting with five digits); one
- * interaction per distinct (customer, product), timestamped at the customer's first purchase of it
- * (`InvoiceDate` read as UTC).
+ * customer (`CustomerID` not empty and ≠ 0) and a product code (`StockCode` starting with five
+ * digits); one interaction per distinct (customer, product), timestamped at the customer's first
+ * purchase of it (`InvoiceDate` read as UTC).
  */
 import { parseCsv } from "../../src/_lib/csv.js";
-import type { ItemInteraction } from "../../src/recommend/index.js";
+import type { EvaluationSplit, EvaluationTarget, ItemInteraction } from "../../src/recommend/index.js";
 import { readText } from "../_lib.js";
 
 /** The interactions of the protocol and the rows read. */
@@ -20,10 +20,18 @@ export interface OnlineRetail {
 
 /** Reads and prepares the data set from the gzipped CSV. */
 export function loadOnlineRetail(path: string): OnlineRetail {
-  const [header = [], ...rows] = parseCsv(readText(path));
+  return prepareOnlineRetail(readText(path), path);
+}
+
+/**
+ * Prepares the data set from the CSV text (`source` names it in error messages): filters the rows
+ * and keeps each customer's first purchase of each product.
+ */
+export function prepareOnlineRetail(text: string, source: string): OnlineRetail {
+  const [header = [], ...rows] = parseCsv(text);
   const column = (name: string): number => {
     const k = header.indexOf(name);
-    if (k < 0) throw new Error(`${path}: column ${name} is missing`);
+    if (k < 0) throw new Error(`${source}: column ${name} is missing`);
     return k;
   };
   const customer = column("CustomerID");
@@ -36,7 +44,7 @@ export function loadOnlineRetail(path: string): OnlineRetail {
     const s = row[stock] ?? "";
     if (c === "" || c === "0" || !/^\d{5}/.test(s)) continue;
     const time = Date.parse(`${(row[date] ?? "").replace(" ", "T")}Z`);
-    if (!Number.isFinite(time)) throw new Error(`${path}: unreadable InvoiceDate "${row[date]}"`);
+    if (!Number.isFinite(time)) throw new Error(`${source}: unreadable InvoiceDate "${row[date]}"`);
     kept += 1;
     let items = first.get(c);
     if (items === undefined) first.set(c, (items = new Map()));
@@ -48,4 +56,21 @@ export function loadOnlineRetail(path: string): OnlineRetail {
     for (const [itemId, time] of items) interactions.push({ customerId, itemId, timestamp: new Date(time) });
   }
   return { interactions, rows: rows.length, kept };
+}
+
+/**
+ * A leave-last-out split's targets by kind: `sameInvoice` when the held-out item was bought at the
+ * same moment as the customer's latest training item (the same invoice: the list completes a
+ * basket), `nextInvoice` when it was bought later (the list predicts the next visit).
+ */
+export function targetsByInvoice(interactions: readonly ItemInteraction[], split: EvaluationSplit): { sameInvoice: EvaluationTarget[]; nextInvoice: EvaluationTarget[] } {
+  const bought = new Map<string, number>();
+  for (const e of interactions) bought.set(`${e.customerId}\u0000${e.itemId}`, e.timestamp.getTime());
+  const sameInvoice: EvaluationTarget[] = [];
+  const nextInvoice: EvaluationTarget[] = [];
+  for (const t of split.targets) {
+    const time = bought.get(`${t.customerId}\u0000${t.items[0] as string}`);
+    (time === t.asOf.getTime() ? sameInvoice : nextInvoice).push(t);
+  }
+  return { sameInvoice, nextInvoice };
 }

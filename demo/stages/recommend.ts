@@ -57,7 +57,7 @@ export const recommendStage: DemoStage = {
       subheading(`Personal offers for ${person?.fullName ?? customer}`);
       const byDate = [...history].sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
       table(byDate.map((h) => ({ bought: label(h.itemId), category: category(h.itemId), on: h.timestamp.toISOString().slice(0, 10) })));
-      const { items } = recommendForCustomer(model, history, { k: 5, asOf, halfLifeDays: 180, rules: { maxPerCategory: 2 }, facts: new Map(dataset.catalogue.map((i) => [i.sku, { category: i.category }])) });
+      const { items } = recommendForCustomer(model, history, { k: 5, asOf, rules: { maxPerCategory: 2 }, facts: new Map(dataset.catalogue.map((i) => [i.sku, { category: i.category }])) });
       table(items.map((r) => ({ offer: label(r.itemId), category: category(r.itemId), "because you bought": r.because.map((b) => label(b.itemId)).join(" · ") })));
     }
 

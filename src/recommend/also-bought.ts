@@ -1,9 +1,12 @@
-import { checkAsOf, checkK, pickList } from "./list.js";
-import { findSorted } from "./model.js";
+import { checkK, pickList } from "./list.js";
 import type { RecommenderModel } from "./model.js";
+import { checkModelFormat } from "./model-check.js";
 import { prepareRules } from "./rules.js";
 import type { ItemFacts, RecommendationRules } from "./rules.js";
+import { findSorted } from "./sorted-ids.js";
+import { scaledModelSimilarity } from "./stored-neighbours.js";
 import type { StyleFeature } from "./style.js";
+import { checkAsOf } from "./time.js";
 
 /**
  * One entry of an item-to-item list, with what produced it.
@@ -43,20 +46,6 @@ export interface ItemListOptions {
   readonly asOf?: Date;
 }
 
-/** Similarity of two model items scaled to [0, 1] by each one's best neighbour, the larger of both directions. */
-export function scaledModelSimilarity(model: RecommenderModel, a: number, b: number): number {
-  return Math.max(scaledWeight(model, a, b), scaledWeight(model, b, a));
-}
-
-function scaledWeight(model: RecommenderModel, from: number, to: number): number {
-  const start = model.neighbourOffsets[from] as number;
-  const end = model.neighbourOffsets[from + 1] as number;
-  for (let q = start; q < end; q++) {
-    if (model.neighbourItems[q] === to) return (model.neighbourWeights[q] as number) / (model.neighbourWeights[start] as number);
-  }
-  return 0;
-}
-
 /**
  * "Customers who bought this also bought": the item's stored neighbours under the model's
  * similarity (Linden, Smith & York 2003), after the rules. An item the model does not know gives an
@@ -73,6 +62,7 @@ function scaledWeight(model: RecommenderModel, from: number, to: number): number
  * ```
  */
 export function alsoBought(model: RecommenderModel, itemId: string, options: ItemListOptions = {}): RelatedItem[] {
+  checkModelFormat(model);
   const k = checkK(options.k ?? 10);
   const i = findSorted(model.items, itemId);
   if (i < 0) return [];

@@ -5,7 +5,7 @@
  */
 
 /** Whether (wa, a) ranks after (wb, b): lower weight, or equal weight and higher index. */
-export function worse(wa: number, a: number, wb: number, b: number): boolean {
+function worse(wa: number, a: number, wb: number, b: number): boolean {
   return wa < wb || (wa === wb && a > b);
 }
 
@@ -60,18 +60,25 @@ export class BestK {
       return;
     }
     if (k === 0 || worse(w, j, weights[base] as number, items[base] as number)) return;
+    this.siftDown(base, k, w, j, extra);
+    this.floors[row] = weights[base] as number;
+  }
+
+  /** Puts (w, j, extra) at the root of the heap of `size` pairs at `base`, replacing the root, and restores the heap order. */
+  private siftDown(base: number, size: number, w: number, j: number, extra: number): void {
+    const weights = this.weights;
+    const items = this.items;
     let c = 0;
     for (;;) {
       const l = 2 * c + 1;
-      if (l >= k) break;
+      if (l >= size) break;
       const r = l + 1;
-      const m = r < k && worse(weights[base + r] as number, items[base + r] as number, weights[base + l] as number, items[base + l] as number) ? r : l;
+      const m = r < size && worse(weights[base + r] as number, items[base + r] as number, weights[base + l] as number, items[base + l] as number) ? r : l;
       if (!worse(weights[base + m] as number, items[base + m] as number, w, j)) break;
       this.move(base + m, base + c);
       c = m;
     }
     this.put(base + c, w, j, extra);
-    this.floors[row] = weights[base] as number;
   }
 
   private move(from: number, to: number): void {
@@ -86,30 +93,22 @@ export class BestK {
     this.extras[at] = extra;
   }
 
-  /** The kept triples of a row, best first (weight descending, index ascending); the row is emptied. */
+  /**
+   * The kept triples of a row, best first (weight descending, index ascending); the row is emptied.
+   * Heapsort in place: the root, the worst pair left, moves behind the shrinking heap — O(k log k).
+   */
   sorted(row = 0): Kept {
     const base = row * this.k;
     const size = this.sizes[row] as number;
-    const items = this.items.slice(base, base + size);
-    const weights = this.weights.slice(base, base + size);
-    const extras = this.extras.slice(base, base + size);
-    for (let a = 1; a < size; a++) {
-      const w = weights[a] as number;
-      const j = items[a] as number;
-      const x = extras[a] as number;
-      let b = a - 1;
-      while (b >= 0 && worse(weights[b] as number, items[b] as number, w, j)) {
-        weights[b + 1] = weights[b] as number;
-        items[b + 1] = items[b] as number;
-        extras[b + 1] = extras[b] as number;
-        b--;
-      }
-      weights[b + 1] = w;
-      items[b + 1] = j;
-      extras[b + 1] = x;
+    for (let n = size - 1; n > 0; n--) {
+      const w = this.weights[base + n] as number;
+      const j = this.items[base + n] as number;
+      const x = this.extras[base + n] as number;
+      this.move(base, base + n);
+      this.siftDown(base, n, w, j, x);
     }
     this.sizes[row] = 0;
     this.floors[row] = -Infinity;
-    return { items, weights, extras };
+    return { items: this.items.slice(base, base + size), weights: this.weights.slice(base, base + size), extras: this.extras.slice(base, base + size) };
   }
 }

@@ -1,9 +1,12 @@
+import { checkInteraction } from "./interaction.js";
 import type { ItemInteraction } from "./interaction.js";
 import { checkK } from "./list.js";
-import { findSorted } from "./model.js";
+import { countActiveCustomers } from "./model.js";
 import type { RecommenderModel } from "./model.js";
+import { checkModelFormat } from "./model-check.js";
 import { recommendForCustomerId } from "./personal.js";
-import type { RecommendOptions } from "./personal.js";
+import type { RecommendOptions } from "./personal-options.js";
+import { findSorted } from "./sorted-ids.js";
 
 /**
  * What one evaluated customer should have been recommended.
@@ -57,20 +60,12 @@ export interface LeaveLastOutOptions {
   readonly target?: "last" | "second-to-last";
 }
 
-function checkTyped(e: ItemInteraction, index: number): number {
-  const time = e?.timestamp instanceof Date ? e.timestamp.getTime() : Number.NaN;
-  if (typeof e?.customerId !== "string" || typeof e.itemId !== "string" || !Number.isFinite(time)) {
-    throw new TypeError(`interactions[${index}] must have string customerId and itemId and a valid timestamp; validate rows with parseItemInteractions`);
-  }
-  return time;
-}
-
 /** Per customer, the first positive-quantity time of each item. */
 function firstPurchases(interactions: readonly ItemInteraction[], before = Infinity): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   interactions.forEach((e, n) => {
-    const time = checkTyped(e, n);
-    if ((e.quantity ?? 1) <= 0 || time >= before) return;
+    const { time, value } = checkInteraction(e, n);
+    if (value <= 0 || time >= before) return;
     let items = out.get(e.customerId);
     if (items === undefined) out.set(e.customerId, (items = new Map()));
     const t = items.get(e.itemId);
@@ -175,15 +170,16 @@ export function splitTemporal(interactions: readonly ItemInteraction[], options:
 
 /**
  * Options of {@link evaluateRecommender}: those of `recommendForCustomer` (list length `k`
- * default 10) and the customers' groups.
+ * default 10) except `asOf`, which each target of the split sets, and `group`, which `groupOf`
+ * sets per customer.
  *
  * @example
  * ```ts
- * const options: EvaluateRecommenderOptions = { k: 10, halfLifeDays: 1 };
+ * const options: EvaluateRecommenderOptions = { k: 10, halfLifeDays: 30, groupOf: new Map([["ann", "tier-A"]]) };
  * ```
  */
-export interface EvaluateRecommenderOptions extends RecommendOptions {
-  /** Comparable-customer group of each customer, passed as `group` (default none). */
+export interface EvaluateRecommenderOptions extends Omit<RecommendOptions, "asOf" | "group"> {
+  /** Comparable-customer group of each customer, passed as `group` (default none: popularity among all customers). */
   readonly groupOf?: ReadonlyMap<string, string>;
 }
 
@@ -227,7 +223,7 @@ export interface EvaluationReport {
   readonly mrr: number;
   /** Catalogue coverage: share of the catalogue that appears in at least one list. */
   readonly coverage: number;
-  /** Novelty: mean self-information log₂(N / nᵢ) of the recommended items (N customers in the model, nᵢ buyers of item i, at least 1). */
+  /** Novelty: mean self-information log₂(N / nᵢ) of the recommended items (N customers with a net purchase in the model, nᵢ buyers of item i, both at least 1). */
   readonly novelty: number;
   /** Each evaluated customer's list, in target order. */
   readonly lists: CustomerList[];
@@ -242,7 +238,8 @@ export interface EvaluationReport {
  * @param split - The split.
  * @param options - See {@link EvaluateRecommenderOptions}.
  * @returns HR, recall, NDCG, MRR at k, coverage, novelty and the lists.
- * @throws RangeError for invalid options.
+ * @throws RangeError for invalid options, including `asOf` and `group` (set per target and by
+ *   `groupOf`); TypeError when `model` is not of this library's format and version.
  * @example
  * ```ts
  * const split = splitLeaveLastOut(interactions);
@@ -250,8 +247,13 @@ export interface EvaluationReport {
  * ```
  */
 export function evaluateRecommender(model: RecommenderModel, split: EvaluationSplit, options: EvaluateRecommenderOptions = {}): EvaluationReport {
+  checkModelFormat(model);
   const k = checkK(options.k ?? 10);
+  for (const name of ["asOf", "group"] as const) {
+    if ((options as RecommendOptions)[name] !== undefined) throw new RangeError(`${name} cannot be given to evaluateRecommender: each target of the split sets asOf, and groupOf sets each customer's group`);
+  }
   const { groupOf, ...recommend } = options;
+  if (groupOf !== undefined && !(groupOf instanceof Map)) throw new RangeError("groupOf must be a Map from customer id to group name");
   let hits = 0;
   let recall = 0;
   let ndcg = 0;
@@ -260,7 +262,7 @@ export function evaluateRecommender(model: RecommenderModel, split: EvaluationSp
   let recommended = 0;
   const seen = new Set<string>();
   const lists: CustomerList[] = [];
-  const total = Math.max(1, model.customers.length);
+  const total = Math.max(1, countActiveCustomers(model));
   for (const t of split.targets) {
     const group = groupOf?.get(t.customerId);
     const { items } = recommendForCustomerId(model, t.customerId, { ...recommend, k, asOf: t.asOf, ...(group === undefined ? {} : { group }) });

@@ -2,9 +2,28 @@
  * Customer histories in compressed sparse rows (internal): interactions are collected into typed
  * columns, then aggregated into one entry per (customer, item) in a canonical order — customers
  * and items sorted by id, values summed in (time, value) order — so that the result does not
- * depend on the order of the input.
+ * depend on the order of the input; a net value within rounding of zero is zero. Each entry keeps
+ * its magnitude Σ|parts| beside its net value, so that an update, which adds new parts to the
+ * stored net value, rounds to zero against the same scale as a rebuild from all the parts.
  */
+import { checkInteraction } from "./interaction.js";
 import type { ItemInteraction } from "./interaction.js";
+import { grown } from "./typed-arrays.js";
+
+/**
+ * Relative tolerance of a net value: a sum of parts within 1e-9 × Σ|parts| of zero is zero, so
+ * that a purchase returned in full nets to exactly 0 whatever the rounding of fractional weights
+ * and whatever the order in which the parts were added.
+ */
+const NET_ZERO_TOLERANCE = 1e-9;
+
+/**
+ * The net value of parts summing to `sum` with absolute values summing to `magnitude`: 0 when
+ * within the tolerance of zero (a sum that overflowed stays as it is, for the caller to reject).
+ */
+export function netValue(sum: number, magnitude: number): number {
+  return Number.isFinite(sum) && Math.abs(sum) <= NET_ZERO_TOLERANCE * magnitude ? 0 : sum;
+}
 
 /** One entry per (customer, item): customers and items sorted by id, entries by item. */
 export interface HistoryTable {
@@ -20,6 +39,8 @@ export interface HistoryTable {
   readonly times: Float64Array;
   /** Net value (Σ quantity × weight) of each entry. */
   readonly values: Float64Array;
+  /** Magnitude (Σ |quantity × weight|) of each entry. */
+  readonly magnitudes: Float64Array;
 }
 
 /** Interactions gathered into growable typed columns, ids interned. */
@@ -31,29 +52,30 @@ export class InteractionColumns {
   item = new Int32Array(1024);
   time = new Float64Array(1024);
   value = new Float64Array(1024);
+  magnitude = new Float64Array(1024);
 
-  /** Appends one interaction whose fields are already checked. */
-  push(customerId: string, itemId: string, time: number, value: number): void {
+  /**
+   * Appends one interaction whose fields are already checked, or an aggregated entry of a model
+   * with its magnitude (default |value|: a single part).
+   */
+  push(customerId: string, itemId: string, time: number, value: number, magnitude = Math.abs(value)): void {
     if (this.length === this.customer.length) this.grow();
     const n = this.length++;
     this.customer[n] = intern(this.customerIds, customerId);
     this.item[n] = intern(this.itemIds, itemId);
     this.time[n] = time;
     this.value[n] = value;
+    this.magnitude[n] = magnitude;
   }
 
   private grow(): void {
     const size = this.customer.length * 2;
-    this.customer = resized(this.customer, new Int32Array(size));
-    this.item = resized(this.item, new Int32Array(size));
-    this.time = resized(this.time, new Float64Array(size));
-    this.value = resized(this.value, new Float64Array(size));
+    this.customer = grown(this.customer, new Int32Array(size));
+    this.item = grown(this.item, new Int32Array(size));
+    this.time = grown(this.time, new Float64Array(size));
+    this.value = grown(this.value, new Float64Array(size));
+    this.magnitude = grown(this.magnitude, new Float64Array(size));
   }
-}
-
-function resized<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function intern(ids: Map<string, number>, id: string): number {
@@ -65,25 +87,10 @@ function intern(ids: Map<string, number>, id: string): number {
   return k;
 }
 
-/**
- * Checks one typed interaction and appends it. Typed input that is not what its type says (a
- * programmer error: unvalidated data passed past the boundary) throws a TypeError naming the
- * position and the field.
- */
+/** Checks one typed interaction (see {@link checkInteraction}) and appends it. */
 export function pushInteraction(columns: InteractionColumns, e: ItemInteraction, index: number): void {
-  const at = `interactions[${index}]`;
-  if (e === null || typeof e !== "object") throw new TypeError(`${at} must be an object; validate rows with parseItemInteractions`);
-  if (typeof e.customerId !== "string" || e.customerId === "") throw new TypeError(`${at}.customerId must be a non-empty string`);
-  if (typeof e.itemId !== "string" || e.itemId === "") throw new TypeError(`${at}.itemId must be a non-empty string`);
-  const time = e.timestamp instanceof Date ? e.timestamp.getTime() : Number.NaN;
-  if (!Number.isFinite(time)) throw new TypeError(`${at}.timestamp must be a valid Date`);
-  const quantity = e.quantity ?? 1;
-  if (typeof quantity !== "number" || !Number.isFinite(quantity) || quantity === 0) {
-    throw new TypeError(`${at}.quantity must be a finite non-zero number (negative for a return)`);
-  }
-  const weight = e.weight ?? 1;
-  if (typeof weight !== "number" || !Number.isFinite(weight) || weight <= 0) throw new TypeError(`${at}.weight must be a finite number > 0`);
-  columns.push(e.customerId, e.itemId, time, quantity * weight);
+  const { time, value } = checkInteraction(e, index);
+  columns.push(e.customerId, e.itemId, time, value);
 }
 
 /** Sorted ids and, for each interned index, its rank in the sorted order. */
@@ -96,7 +103,10 @@ function rankIds(ids: Map<string, number>): { sorted: string[]; rank: Int32Array
   return { sorted, rank };
 }
 
-/** Aggregates collected interactions into one entry per (customer, item), canonically ordered. */
+/**
+ * Aggregates collected interactions into one entry per (customer, item), canonically ordered:
+ * values and magnitudes summed in (time, value, magnitude) order, the latest time kept.
+ */
 export function aggregateHistories(c: InteractionColumns): HistoryTable {
   const customers = rankIds(c.customerIds);
   const items = rankIds(c.itemIds);
@@ -111,11 +121,15 @@ export function aggregateHistories(c: InteractionColumns): HistoryTable {
   for (let e = 0; e < n; e++) order[fill[customers.rank[c.customer[e] as number] as number]!++] = e;
   const itemRank = (e: number): number => items.rank[c.item[e] as number] as number;
   const byItemTimeValue = (a: number, b: number): number =>
-    itemRank(a) - itemRank(b) || (c.time[a] as number) - (c.time[b] as number) || (c.value[a] as number) - (c.value[b] as number);
+    itemRank(a) - itemRank(b) ||
+    (c.time[a] as number) - (c.time[b] as number) ||
+    (c.value[a] as number) - (c.value[b] as number) ||
+    (c.magnitude[a] as number) - (c.magnitude[b] as number);
   const offsets = new Int32Array(nC + 1);
   const itemIndex = new Int32Array(n);
   const times = new Float64Array(n);
   const values = new Float64Array(n);
+  const magnitudes = new Float64Array(n);
   let pairs = 0;
   for (let u = 0; u < nC; u++) {
     const segment = order.subarray(start[u] as number, start[u + 1] as number).sort(byItemTimeValue);
@@ -125,15 +139,16 @@ export function aggregateHistories(c: InteractionColumns): HistoryTable {
       if (i !== previous) {
         itemIndex[pairs] = i;
         times[pairs] = c.time[e] as number;
-        values[pairs] = 0;
         pairs += 1;
         previous = i;
       }
       values[pairs - 1]! += c.value[e] as number;
+      magnitudes[pairs - 1]! += c.magnitude[e] as number;
       times[pairs - 1] = Math.max(times[pairs - 1] as number, c.time[e] as number);
     }
     offsets[u + 1] = pairs;
   }
+  for (let p = 0; p < pairs; p++) values[p] = netValue(values[p] as number, magnitudes[p] as number);
   return {
     customers: customers.sorted,
     items: items.sorted,
@@ -141,5 +156,6 @@ export function aggregateHistories(c: InteractionColumns): HistoryTable {
     itemIndex: itemIndex.slice(0, pairs),
     times: times.slice(0, pairs),
     values: values.slice(0, pairs),
+    magnitudes: magnitudes.slice(0, pairs),
   };
 }

@@ -1,11 +1,13 @@
-import { scaledModelSimilarity } from "./also-bought.js";
 import type { RelatedItem } from "./also-bought.js";
-import { checkAsOf, checkK, pickList } from "./list.js";
+import { checkK, pickList } from "./list.js";
 import type { RecommenderModel } from "./model.js";
+import { checkModelFormat } from "./model-check.js";
 import { prepareRules } from "./rules.js";
 import type { Candidate } from "./rules.js";
+import { scaledModelSimilarity } from "./stored-neighbours.js";
 import { featureSimilarities, indexedFeatures, queryFeatures, resolveStyleMeasure, styleScores } from "./style.js";
 import type { ItemAttributes, SimilarInStyleOptions, StyleIndex, StyleMeasure } from "./style.js";
+import { checkAsOf } from "./time.js";
 import { positionsOf, universeOf } from "./universe.js";
 import type { Universe } from "./universe.js";
 
@@ -45,6 +47,7 @@ export interface SimilarItemsOptions extends SimilarInStyleOptions {
  * ```
  */
 export function similarItems(model: RecommenderModel, index: StyleIndex, item: string | ItemAttributes, options: SimilarItemsOptions = {}): RelatedItem[] {
+  checkModelFormat(model);
   const k = checkK(options.k ?? 10);
   const share = options.styleShare ?? 0.3;
   if (typeof share !== "number" || !(share >= 0 && share <= 1)) throw new RangeError(`styleShare must be a number in [0, 1], got ${String(options.styleShare)}`);

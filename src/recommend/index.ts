@@ -28,6 +28,7 @@ export {
   DEFAULT_NEIGHBOURS,
 } from "./model.js";
 export type { RecommenderModel, BuildRecommenderModelOptions, UpdateRecommenderModelOptions, HistoryEntry } from "./model.js";
+export { isRecommenderModel } from "./model-check.js";
 export type { ItemFacts, ShownItem, RecommendationRules } from "./rules.js";
 export { alsoBought } from "./also-bought.js";
 export type { RelatedItem, ItemListOptions } from "./also-bought.js";
@@ -36,15 +37,10 @@ export type { ItemAttributes, StyleIndex, BuiltStyleIndex, StyleWeights, StyleFe
 export { similarItems } from "./hybrid.js";
 export type { SimilarItemsOptions } from "./hybrid.js";
 export { recommendForCustomer, recommendForCustomerId } from "./personal.js";
-export type {
-  PersonalStyleOptions,
-  RecommendOptions,
-  Reason,
-  Recommendation,
-  IgnoredReason,
-  IgnoredEntry,
-  PersonalRecommendations,
-} from "./personal.js";
+export type { PersonalRecommendations } from "./personal.js";
+export type { PersonalStyleOptions, RecommendOptions } from "./personal-options.js";
+export type { Reason, Recommendation } from "./explain.js";
+export type { IgnoredReason, IgnoredEntry } from "./history-entries.js";
 export { splitLeaveLastOut, splitTemporal, evaluateRecommender } from "./evaluate.js";
 export type {
   EvaluationTarget,

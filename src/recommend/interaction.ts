@@ -81,6 +81,28 @@ export function parseItemInteractions(rows: Iterable<unknown>): ParseResult<Item
 }
 
 /**
+ * Checks one typed interaction and returns its time (epoch ms) and value (quantity × weight)
+ * (internal). Typed input that is not what its type says — a programmer error: unvalidated data
+ * passed past the boundary — throws a TypeError naming the position and the field; the limits are
+ * the schema's, so the value is always finite.
+ */
+export function checkInteraction(e: ItemInteraction, index: number): { time: number; value: number } {
+  const at = `interactions[${index}]`;
+  if (e === null || typeof e !== "object") throw new TypeError(`${at} must be an object; validate rows with parseItemInteractions`);
+  if (typeof e.customerId !== "string" || e.customerId === "") throw new TypeError(`${at}.customerId must be a non-empty string`);
+  if (typeof e.itemId !== "string" || e.itemId === "") throw new TypeError(`${at}.itemId must be a non-empty string`);
+  const time = e.timestamp instanceof Date ? e.timestamp.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) throw new TypeError(`${at}.timestamp must be a valid Date`);
+  const quantity = e.quantity ?? 1;
+  if (typeof quantity !== "number" || !(Math.abs(quantity) <= MAX_QUANTITY) || quantity === 0) {
+    throw new TypeError(`${at}.quantity must be a non-zero number in [-${MAX_QUANTITY}, ${MAX_QUANTITY}] (negative for a return)`);
+  }
+  const weight = e.weight ?? 1;
+  if (typeof weight !== "number" || !(weight > 0 && weight <= MAX_WEIGHT)) throw new TypeError(`${at}.weight must be a number in (0, ${MAX_WEIGHT}]`);
+  return { time, value: quantity * weight };
+}
+
+/**
  * Options of {@link interactionsFromTransactions}.
  *
  * @example

@@ -13,14 +13,6 @@ export function checkK(k: number): number {
   return k;
 }
 
-/** The epoch milliseconds of an optional `asOf`, NaN when absent; an invalid Date throws. */
-export function checkAsOf(asOf: Date | undefined): number {
-  if (asOf === undefined) return Number.NaN;
-  const t = asOf instanceof Date ? asOf.getTime() : Number.NaN;
-  if (!Number.isFinite(t)) throw new RangeError(`asOf must be a valid Date, got ${String(asOf)}`);
-  return t;
-}
-
 /** Offers every candidate that could enter `best` (a heap of the pool's size) with its final score. */
 export type OfferCandidates = (best: BestK) => void;
 

@@ -5,6 +5,8 @@ import { computeAllNeighbourRows, computeNeighbourRows, indexPositive } from "./
 import type { NeighbourRow, PositiveIndex } from "./neighbours.js";
 import { resolveSimilarity } from "./similarity.js";
 import type { ResolvedSimilarity, SimilarityOptions } from "./similarity.js";
+import { checkModelFormat } from "./model-check.js";
+import { findSorted, positionsIn } from "./sorted-ids.js";
 
 /**
  * A fitted recommender: the customers' histories and the top neighbours of every item, in plain
@@ -43,8 +45,13 @@ export interface RecommenderModel {
   readonly historyItems: number[];
   /** Latest interaction with the item, epoch milliseconds. */
   readonly historyTimes: number[];
-  /** Net value Σ quantity × weight; ≤ 0 means returned. */
+  /** Net value Σ quantity × weight (0 when within 1e-9 × its magnitude of zero); ≤ 0 means returned. */
   readonly historyValues: number[];
+  /**
+   * Magnitude Σ |quantity × weight| of the entry's interactions: the scale against which its net
+   * value is rounded to 0, kept so that an update rounds against the same scale as a rebuild.
+   */
+  readonly historyMagnitudes: number[];
   /** Start of each item's neighbours; length `items.length + 1`. */
   readonly neighbourOffsets: number[];
   /** Neighbour item indices, best first within an item. */
@@ -69,7 +76,7 @@ export interface RecommenderModel {
  */
 export interface BuildRecommenderModelOptions {
   /**
-   * Item–item similarity (default `{ measure: "jaccard", shrink: 0 }`, the best measure on the
+   * Item–item similarity (default `{ measure: "cosine", shrink: 5 }`, the best measure on the
    * Online Retail validation items; see `docs/customize.md`).
    */
   readonly similarity?: SimilarityOptions;
@@ -96,15 +103,15 @@ export interface UpdateRecommenderModelOptions {
 }
 
 /**
- * Default similarity: the measure that ranked the Online Retail validation items best (Jaccard,
- * no shrink; see `docs/customize.md`).
+ * Default similarity: the measure that ranked the Online Retail validation items best (cosine
+ * with shrink 5; see `docs/customize.md`).
  *
  * @example
  * ```ts
- * buildRecommenderModel(interactions, { similarity: { ...DEFAULT_SIMILARITY, shrink: 5 } });
+ * buildRecommenderModel(interactions, { similarity: { ...DEFAULT_SIMILARITY, shrink: 10 } });
  * ```
  */
-export const DEFAULT_SIMILARITY: SimilarityOptions = { measure: "jaccard", shrink: 0 };
+export const DEFAULT_SIMILARITY: SimilarityOptions = { measure: "cosine", shrink: 5 };
 /**
  * Default number of neighbours kept per item (enough for "also bought" lists of up to 20 items).
  *
@@ -168,8 +175,13 @@ export function buildRecommenderModel(interactions: Iterable<ItemInteraction>, o
 
 /**
  * Adds new interactions to a model. The result equals `buildRecommenderModel` on the old and new
- * interactions together (exactly, when the summed values are exact, e.g. integer quantities):
- * histories are merged, and only the neighbour rows that can change are recomputed — the rows of
+ * interactions together: the same customers, items, groups, buyers and neighbour lists, and the
+ * same net values whenever their sums are exact (integer quantities and weights). With fractional
+ * weights a net value may differ from the rebuild's in its last bits, since the old parts are
+ * added as one sum; whether a customer bought an item still agrees, because both round a net
+ * value within 1e-9 × its magnitude Σ|parts| to 0 and the model keeps each entry's magnitude
+ * (only a net value within floating-point rounding of that threshold could tip either way).
+ * Histories are merged, and only the neighbour rows that can change are recomputed — the rows of
  * items whose set of buyers changed, of the items bought by customers whose set of items changed,
  * and of the items bought by anyone who bought a changed item (their similarity to it changes).
  * With `lift`, a change in the number of customers changes every row.
@@ -178,7 +190,8 @@ export function buildRecommenderModel(interactions: Iterable<ItemInteraction>, o
  * @param interactions - New interactions (purchases, returns).
  * @param options - See {@link UpdateRecommenderModelOptions}.
  * @returns A new model.
- * @throws TypeError when an interaction is not a valid {@link ItemInteraction}.
+ * @throws TypeError when an interaction is not a valid {@link ItemInteraction}, or when `model`
+ *   is not of this library's format and version.
  * @example
  * ```ts
  * const next = updateRecommenderModel(model, [{ customerId: "bob", itemId: "blues-cd", timestamp: new Date("2024-03-01") }]);
@@ -189,11 +202,12 @@ export function updateRecommenderModel(
   interactions: Iterable<ItemInteraction>,
   options: UpdateRecommenderModelOptions = {},
 ): RecommenderModel {
+  checkModelFormat(model);
   checkGroups(options.groupOf);
   const columns = new InteractionColumns();
   for (let u = 0; u < model.customers.length; u++) {
     for (let e = model.historyOffsets[u] as number; e < (model.historyOffsets[u + 1] as number); e++) {
-      columns.push(model.customers[u] as string, model.items[model.historyItems[e] as number] as string, model.historyTimes[e] as number, model.historyValues[e] as number);
+      columns.push(model.customers[u] as string, model.items[model.historyItems[e] as number] as string, model.historyTimes[e] as number, model.historyValues[e] as number, model.historyMagnitudes[e] as number);
     }
   }
   let n = 0;
@@ -219,17 +233,6 @@ export function updateRecommenderModel(
     return g < 0 ? undefined : model.groups[g];
   });
   return assemble(table, index, rows, model.similarity, model.neighbours, groups);
-}
-
-/** Position in `haystack` (sorted) of each id of `needles` (sorted), −1 when absent. */
-function positionsIn(haystack: readonly string[], needles: readonly string[]): Int32Array {
-  const out = new Int32Array(needles.length).fill(-1);
-  let h = 0;
-  needles.forEach((id, k) => {
-    while (h < haystack.length && (haystack[h] as string) < id) h++;
-    if (haystack[h] === id) out[k] = h;
-  });
-  return out;
 }
 
 function allItems(n: number): number[] {
@@ -278,7 +281,8 @@ function affectedItems(model: RecommenderModel, table: HistoryTable, index: Posi
   return out;
 }
 
-function countActiveCustomers(model: RecommenderModel): number {
+/** Customers with at least one net purchase: N of the `lift` measure and of novelty (internal). */
+export function countActiveCustomers(model: RecommenderModel): number {
   let active = 0;
   for (let u = 0; u < model.customers.length; u++) {
     for (let e = model.historyOffsets[u] as number; e < (model.historyOffsets[u + 1] as number); e++) {
@@ -360,6 +364,7 @@ function assemble(
     historyItems: Array.from(table.itemIndex),
     historyTimes: Array.from(table.times),
     historyValues: Array.from(table.values),
+    historyMagnitudes: Array.from(table.magnitudes),
     neighbourOffsets,
     neighbourItems,
     neighbourWeights,
@@ -386,20 +391,6 @@ export interface HistoryEntry {
   readonly value?: number;
 }
 
-/** Position of `id` in the sorted `ids`, or −1. */
-export function findSorted(ids: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid] as string;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * The history a model holds for one customer, ordered by item id; empty for an unknown customer
  * (who then gets the cold-start list from `recommendForCustomer`).
@@ -413,6 +404,7 @@ export function findSorted(ids: readonly string[], id: string): number {
  * ```
  */
 export function customerHistory(model: RecommenderModel, customerId: string): HistoryEntry[] {
+  checkModelFormat(model);
   const u = findSorted(model.customers, customerId);
   if (u < 0) return [];
   const out: HistoryEntry[] = [];
@@ -434,6 +426,7 @@ export function customerHistory(model: RecommenderModel, customerId: string): Hi
  * ```
  */
 export function customerGroup(model: RecommenderModel, customerId: string): string | undefined {
+  checkModelFormat(model);
   const u = findSorted(model.customers, customerId);
   const g = u < 0 ? -1 : (model.customerGroups[u] as number);
   return g < 0 ? undefined : model.groups[g];

@@ -3,8 +3,7 @@
  * items shown recently. Filters read item facts; an item without the fact a filter needs does not
  * pass it (a list never shows an item whose stock, category or price it cannot vouch for).
  */
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "./time.js";
 
 /**
  * What the business knows about an item, for filters, boosts and diversity.
@@ -124,7 +123,33 @@ function checkNumber(name: string, value: number | undefined, min: number, max: 
   }
 }
 
-function checkRules(rules: RecommendationRules): void {
+function checkIds(name: string, value: readonly string[] | undefined): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || !value.every((id) => typeof id === "string")) throw new RangeError(`rules.${name} must be an array of strings, got ${describe(value)}`);
+}
+
+function checkBoolean(name: string, value: boolean | undefined): void {
+  if (value !== undefined && typeof value !== "boolean") throw new RangeError(`rules.${name} must be true or false, got ${describe(value)}`);
+}
+
+/** A short description of a wrong value for an error message. */
+function describe(value: unknown): string {
+  return typeof value === "string" ? `the string "${value.slice(0, 40)}"` : Array.isArray(value) ? "an array with other elements" : String(value).slice(0, 40);
+}
+
+function checkRules(rules: RecommendationRules, facts: ReadonlyMap<string, ItemFacts> | undefined): void {
+  if (facts !== undefined && !(facts instanceof Map)) throw new RangeError("facts must be a Map from item id to ItemFacts");
+  if (rules === null || typeof rules !== "object") throw new RangeError(`rules must be an object, got ${describe(rules)}`);
+  checkBoolean("excludeBought", rules.excludeBought);
+  checkBoolean("inStockOnly", rules.inStockOnly);
+  checkIds("rebuyItems", rules.rebuyItems);
+  checkIds("exclude", rules.exclude);
+  checkIds("categories", rules.categories);
+  checkIds("excludeCategories", rules.excludeCategories);
+  if (rules.shown !== undefined && !(Array.isArray(rules.shown) && rules.shown.every((x) => typeof x?.itemId === "string"))) {
+    throw new RangeError(`rules.shown must be an array of { itemId, timestamp }, got ${describe(rules.shown)}`);
+  }
+  if (rules.boosts !== undefined && !(rules.boosts instanceof Map)) throw new RangeError(`rules.boosts must be a Map from item id to a factor, got ${describe(rules.boosts)}`);
   checkNumber("minPriceMinor", rules.minPriceMinor, -Infinity, Infinity);
   checkNumber("maxPriceMinor", rules.maxPriceMinor, -Infinity, Infinity);
   checkNumber("marginBoost", rules.marginBoost, 0, 1e6);
@@ -148,8 +173,8 @@ function checkRules(rules: RecommendationRules): void {
  * @param context - The moment of the list (epoch ms; NaN or −Infinity suppresses every shown item).
  */
 export function prepareRules(rules: RecommendationRules, facts: ReadonlyMap<string, ItemFacts> | undefined, context: { readonly asOf: number }): PreparedRules {
-  if (facts === undefined && Object.keys(rules).length === 0) return NO_RULES;
-  checkRules(rules);
+  if (facts === undefined && rules !== null && typeof rules === "object" && Object.keys(rules).length === 0) return NO_RULES;
+  checkRules(rules, facts);
   const blocked = new Set(rules.exclude ?? []);
   const rebuy = new Set(rules.rebuyItems ?? []);
   const window = (rules.suppressShownDays ?? 7) * DAY_MS;

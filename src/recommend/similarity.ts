@@ -1,7 +1,7 @@
 /**
  * Item–item similarity from co-occurrence. With `c` the number of customers who bought both `i`
- * and `j`, `nᵢ` and `nⱼ` the numbers of customers who bought each, `N` the number of customers
- * and `λ` the shrink term:
+ * and `j`, `nᵢ` and `nⱼ` the numbers of customers who bought each, `N` the number of customers who
+ * bought anything (at least one net purchase) and `λ` the shrink term:
  *
  * | measure | s(i → j) | symmetric |
  * | --- | --- | --- |

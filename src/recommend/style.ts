@@ -2,9 +2,10 @@ import { z } from "zod";
 import { IdSchema, MAX_LONG_TEXT_LENGTH, OptionalTextSchema, TextListSchema, parseRows } from "../customer/index.js";
 import type { ParseResult } from "../customer/index.js";
 import type { ItemListOptions, RelatedItem } from "./also-bought.js";
-import { checkAsOf, checkK, pickList } from "./list.js";
-import { findSorted } from "./model.js";
+import { checkK, pickList } from "./list.js";
 import { prepareRules } from "./rules.js";
+import { findSorted } from "./sorted-ids.js";
+import { checkAsOf } from "./time.js";
 
 /**
  * What an item is like, for "similar in style": category, tags, price band, price and free-text
@@ -305,7 +306,7 @@ export function indexedFeatures(index: StyleIndex, s: number): StyleFeatures {
 }
 
 /** The features of attributes not in the index, with the index's word statistics. */
-export function attributeFeatures(index: StyleIndex, a: ItemAttributes): StyleFeatures {
+function attributeFeatures(index: StyleIndex, a: ItemAttributes): StyleFeatures {
   const v = termVector(tokenize(a.description), index.vocabulary, index.documentFrequency, index.items.length);
   return {
     category: normalise(a.category),

@@ -41,8 +41,9 @@ describe("alsoBought", () => {
     expect(alsoBought(model, "jazz-1", { rules: { shown: [{ itemId: "jazz-2", timestamp: new Date(0) }] } }).map((r) => r.itemId)).toEqual(["jazz-3", "rock-1"]);
   });
 
-  it("rejects an invalid k", () => {
+  it("rejects an invalid k, asOf or rule", () => {
     expect(() => alsoBought(model, "jazz-1", { k: -2 })).toThrow(/k must be an integer/);
     expect(() => alsoBought(model, "jazz-1", { asOf: new Date(Number.NaN) })).toThrow(/asOf/);
+    expect(() => alsoBought(model, "jazz-1", { rules: { exclude: "jazz-2" as unknown as string[] } })).toThrow(/rules\.exclude must be an array of strings/);
   });
 });

@@ -70,7 +70,7 @@ describe("splitTemporal", () => {
 });
 
 describe("evaluateRecommender", () => {
-  const model = buildRecommenderModel(shop);
+  const model = buildRecommenderModel(shop, { similarity: { measure: "jaccard" } });
   // lists at k = 3 (see personal.test.ts for how they come about):
   // bob → jazz-3, rock-1, rock-2   dan → rock-1, rock-2, rock-3   fay → rock-3, jazz-1, jazz-2
   const split: EvaluationSplit = {
@@ -111,6 +111,25 @@ describe("evaluateRecommender", () => {
     expect(report.coverage).toBeCloseTo(6 / 7, 12);
     const buyers = [2, 4, 3, 4, 3, 1, 1, 4, 4];
     expect(report.novelty).toBeCloseTo(buyers.reduce((s, n) => s + Math.log2(7 / n), 0) / 9, 12);
+  });
+
+  it("counts only customers with a purchase in novelty's N", () => {
+    const withReturnsOnly = buildRecommenderModel([...shop, bought("zoe", "jazz-1", 1), bought("zoe", "jazz-1", 2, -1)], { similarity: { measure: "jaccard" } });
+    expect(withReturnsOnly.customers).toHaveLength(8);
+    expect(evaluateRecommender(withReturnsOnly, split, { k: 3 }).novelty).toBeCloseTo(report.novelty, 12);
+  });
+
+  it("passes each customer's group from groupOf", () => {
+    const grouped = buildRecommenderModel(shop, { similarity: { measure: "jaccard" }, groupOf: new Map([["ann", "jazz-fans"]]) });
+    const newcomer: EvaluationSplit = { ...split, targets: [{ customerId: "zoe", items: ["jazz-3"], asOf: day(3) }] };
+    expect(evaluateRecommender(grouped, newcomer, { k: 3 }).lists[0]?.items).toEqual(["jazz-1", "jazz-2", "rock-1"]);
+    expect(evaluateRecommender(grouped, newcomer, { k: 3, groupOf: new Map([["zoe", "jazz-fans"]]) }).lists[0]?.items).toEqual(["jazz-1", "jazz-2", "jazz-3"]);
+  });
+
+  it("rejects asOf and group, which the split and groupOf set per customer", () => {
+    expect(() => evaluateRecommender(model, split, { asOf: day(1) } as never)).toThrow(/asOf cannot be given to evaluateRecommender/);
+    expect(() => evaluateRecommender(model, split, { group: "jazz-fans" } as never)).toThrow(/group cannot be given/);
+    expect(() => evaluateRecommender(model, split, { groupOf: { zoe: "x" } as never })).toThrow(/groupOf must be a Map/);
   });
 
   it("reports zeros for an empty split", () => {

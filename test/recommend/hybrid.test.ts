@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildRecommenderModel, buildStyleIndex, similarItems } from "../../src/recommend/index.js";
 import { shop } from "./fixtures.js";
 
-const model = buildRecommenderModel(shop);
+const model = buildRecommenderModel(shop, { similarity: { measure: "jaccard" } });
 const { index } = buildStyleIndex([
   { itemId: "jazz-1", category: "jazz", tags: ["vocal"] },
   { itemId: "jazz-2", category: "jazz", tags: ["piano"] },

@@ -4,9 +4,10 @@ import {
   buildRecommenderModel,
   customerGroup,
   customerHistory,
+  isRecommenderModel,
   updateRecommenderModel,
 } from "../../src/recommend/index.js";
-import type { ItemInteraction } from "../../src/recommend/index.js";
+import type { ItemInteraction, RecommenderModel } from "../../src/recommend/index.js";
 import { bought, shop } from "./fixtures.js";
 
 describe("buildRecommenderModel", () => {
@@ -42,6 +43,21 @@ describe("buildRecommenderModel", () => {
     expect(model.itemCustomers).toEqual([2, 0, 1]);
     expect(alsoBought(model, "a").map((r) => r.itemId)).toEqual(["c"]);
     expect(customerHistory(model, "ann").find((h) => h.itemId === "b")?.value).toBe(0);
+  });
+
+  it("nets a purchase returned in full to exactly 0 whatever the rounding of fractional weights", () => {
+    const views = [0.1, 0.1, 0.1].map((weight, d) => ({ ...bought("ann", "a", d + 1), weight }));
+    const model = buildRecommenderModel([...views, { ...bought("ann", "a", 9, -1), weight: 0.3 }, bought("ann", "b"), bought("bob", "a"), bought("bob", "b")]);
+    expect(customerHistory(model, "ann").find((h) => h.itemId === "a")?.value).toBe(0); // 0.1 + 0.1 + 0.1 − 0.3 is 5.6e-17 in floating point
+    expect(model.itemCustomers).toEqual([1, 2]);
+  });
+
+  it("rejects quantities and weights beyond the schema's limits, so values stay finite", () => {
+    expect(() => buildRecommenderModel([{ ...bought("ann", "a"), quantity: 1e300 }])).toThrow(/interactions\[0\]\.quantity must be a non-zero number in \[-1000000000, 1000000000\]/);
+    expect(() => buildRecommenderModel([{ ...bought("ann", "a"), weight: 1e10 }])).toThrow(/interactions\[0\]\.weight must be a number in \(0, 1000000\]/);
+    expect(() => buildRecommenderModel([{ ...bought("ann", "a"), weight: Number.NaN }])).toThrow(/interactions\[0\]\.weight/);
+    const largest = buildRecommenderModel([{ ...bought("ann", "a"), quantity: 1e9, weight: 1e6 }]);
+    expect(JSON.parse(JSON.stringify(largest))).toEqual(largest);
   });
 
   it("counts a duplicated interaction twice in the value but once in the co-occurrence", () => {
@@ -105,6 +121,46 @@ describe("buildRecommenderModel", () => {
   });
 });
 
+describe("isRecommenderModel", () => {
+  const model = buildRecommenderModel(shop, { groupOf: new Map([["ann", "A"]]) });
+  const damaged = (change: (m: Record<string, unknown>) => void): unknown => {
+    const copy = JSON.parse(JSON.stringify(model)) as Record<string, unknown>;
+    change(copy);
+    return copy;
+  };
+
+  it("accepts a model read back from JSON", () => {
+    expect(isRecommenderModel(JSON.parse(JSON.stringify(model)))).toBe(true);
+    expect(isRecommenderModel(buildRecommenderModel([]))).toBe(true);
+  });
+
+  it("rejects other formats and versions, and damaged arrays", () => {
+    expect(isRecommenderModel(null)).toBe(false);
+    expect(isRecommenderModel("model")).toBe(false);
+    expect(isRecommenderModel(damaged((m) => (m["version"] = 2)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => (m["format"] = "idic.recommend.style")))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => (m["similarity"] = { measure: "pearson", shrink: 0, alpha: 0, beta: 0 })))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["neighbourItems"] as number[])[0] = 99)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["neighbourWeights"] as (number | null)[])[0] = null)))).toBe(false); // Infinity after JSON
+    expect(isRecommenderModel(damaged((m) => ((m["historyValues"] as (number | null)[])[0] = null)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["historyMagnitudes"] as number[])[0] = 0.5)))).toBe(false); // smaller than the value 1
+    expect(isRecommenderModel(damaged((m) => delete m["historyMagnitudes"]))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["historyOffsets"] as number[])[1] = 1000)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => (m["items"] as string[]).reverse()))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["itemCustomers"] as number[])[0] = 5)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["customerGroups"] as number[])[1] = 3)))).toBe(false);
+    expect(isRecommenderModel(damaged((m) => ((m["neighbourItems"] as number[])[0] = 0)))).toBe(false); // jazz-1 its own neighbour
+  });
+
+  it("makes every function refuse a value of another format", () => {
+    const other = damaged((m) => (m["version"] = 2)) as RecommenderModel;
+    const message = /model must be a RecommenderModel \(format "idic\.recommend\.model", version 1\), got format idic\.recommend\.model, version 2/;
+    expect(() => alsoBought(other, "jazz-1")).toThrow(message);
+    expect(() => customerHistory(other, "ann")).toThrow(message);
+    expect(() => updateRecommenderModel(other, [])).toThrow(message);
+  });
+});
+
 describe("updateRecommenderModel", () => {
   const later: ItemInteraction[] = [bought("bob", "jazz-3", 20), bought("hal", "rock-3", 21), bought("hal", "rock-1", 21), bought("eve", "rock-2", 22, -1), bought("ivy", "folk-1", 23)];
 
@@ -118,6 +174,15 @@ describe("updateRecommenderModel", () => {
       const updated = updateRecommenderModel(buildRecommenderModel(shop, { similarity, neighbours: 3 }), later);
       expect(updated).toEqual(buildRecommenderModel([...shop, ...later], { similarity, neighbours: 3 }));
     }
+  });
+
+  it("agrees with a rebuild on who bought an item when a tiny later part follows a full return", () => {
+    const returned = [bought("ann", "a", 1), bought("ann", "a", 2, -1), bought("bob", "a", 2)];
+    const view: ItemInteraction = { ...bought("ann", "a", 3), weight: 1e-10 }; // within 1e-9 × (1 + 1 + 1e-10) of zero
+    const updated = updateRecommenderModel(buildRecommenderModel(returned), [view]);
+    expect(updated).toEqual(buildRecommenderModel([...returned, view]));
+    expect(customerHistory(updated, "ann")[0]?.value).toBe(0);
+    expect(updated.itemCustomers).toEqual([1]);
   });
 
   it("leaves the old model unchanged", () => {

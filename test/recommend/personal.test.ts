@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildRecommenderModel, buildStyleIndex, customerHistory, recommendForCustomer } from "../../src/recommend/index.js";
-import type { HistoryEntry, ItemFacts } from "../../src/recommend/index.js";
-import { shop } from "./fixtures.js";
+import type { HistoryEntry, ItemFacts, RecommendationRules } from "../../src/recommend/index.js";
+import { bought, shop } from "./fixtures.js";
 
+// Jaccard similarities are easy to check by hand: jazz-1 ~ jazz-2 1, jazz-1 ~ jazz-3 ½, rock-2 ~ rock-1 ¾
 const model = buildRecommenderModel(shop, {
+  similarity: { measure: "jaccard" },
   groupOf: new Map([
     ["eve", "rock-fans"],
     ["fay", "rock-fans"],
@@ -58,9 +60,45 @@ describe("recommendForCustomer", () => {
     expect(ids([{ itemId: "jazz-1", timestamp: day(30) }, { itemId: "rock-2", timestamp: day(1) }], { k: 1, halfLifeDays: 1 })).toEqual(["jazz-2"]);
   });
 
-  it("measures recency back from asOf", () => {
-    const { items } = recommendForCustomer(model, [{ itemId: "jazz-1", timestamp: day(1) }], { k: 1, asOf: day(3), halfLifeDays: 1, normalise: "none", popularityWeight: 0 });
-    expect(items[0]?.score).toBeCloseTo(0.25, 12); // jazz-2: Jaccard 1, two half-lives old
+  it("measures recency back from the customer's latest purchase, so a list made a month later still rests on the history", () => {
+    const history = [
+      { itemId: "jazz-1", timestamp: day(1) },
+      { itemId: "rock-2", timestamp: day(2) },
+    ];
+    const options = { k: 2, halfLifeDays: 1, normalise: "none", popularityWeight: 0.001 } as const;
+    const now = recommendForCustomer(model, history, options);
+    const later = recommendForCustomer(model, history, { ...options, asOf: day(32) });
+    expect(later).toEqual(now);
+    expect(later.coldStart).toBe(false);
+    // rock-1: Jaccard 3/4 with rock-2 (the newest, weight 1); jazz-2: Jaccard 1 with jazz-1 (a day older, weight ½)
+    expect(later.items.map((r) => [r.itemId, r.basis])).toEqual([
+      ["rock-1", "history"],
+      ["jazz-2", "history"],
+    ]);
+    expect(later.items[0]?.because.map((b) => b.itemId)).toEqual(["rock-2", "jazz-1"]);
+    expect(later.items[0]?.because[0]?.contribution).toBeCloseTo(0.75, 12);
+    expect(later.items[0]?.because[1]?.contribution).toBeCloseTo(0.5 / 7, 12); // jazz-1 → rock-1: Jaccard 1/7, weight ½
+    expect(later.items[1]?.because).toEqual([{ itemId: "jazz-1", contribution: 0.5 }]);
+  });
+
+  it("counts entries made after asOf as made at asOf", () => {
+    const history = [
+      { itemId: "jazz-1", timestamp: day(1) },
+      { itemId: "rock-2", timestamp: day(10) },
+    ];
+    const { items } = recommendForCustomer(model, history, { k: 10, asOf: day(5), halfLifeDays: 1, normalise: "none", popularityWeight: 0 });
+    expect(items.find((r) => r.itemId === "jazz-2")?.score).toBeCloseTo(1 / 16, 12); // four half-lives before day 5
+  });
+
+  it("reports an entry too old to weigh anything next to the latest purchase, and still leaves it out", () => {
+    const history = [
+      { itemId: "jazz-1", timestamp: day(1) },
+      { itemId: "rock-2", timestamp: day(1 + 2_000) },
+    ];
+    const result = recommendForCustomer(model, history, { k: 10, halfLifeDays: 1 });
+    expect(result.ignored).toEqual([{ itemId: "jazz-1", reason: "too-old" }]);
+    expect(result.items.map((r) => r.itemId)).not.toContain("jazz-1");
+    expect(result.items[0]?.because.map((b) => b.itemId)).toEqual(["rock-2"]);
   });
 
   it("applies filters, leaving out items whose facts are unknown", () => {
@@ -101,13 +139,37 @@ describe("recommendForCustomer", () => {
   });
 
   it("recommends what is popular among comparable customers to a new customer", () => {
-    const { items, coldStart } = recommendForCustomer(model, [], { k: 2, group: "rock-fans" });
+    const { items, coldStart, groupStatus } = recommendForCustomer(model, [], { k: 2, group: "rock-fans" });
     expect(coldStart).toBe(true);
-    expect(items.map((r) => r.itemId)).toEqual(["rock-1", "rock-2"]);
+    expect(groupStatus).toBe("known");
+    expect(items.map((r) => r.itemId)).toEqual(["rock-1", "rock-2"]); // 3 buyers each in the group; rock-1 has more overall
     expect(items.every((r) => r.basis === "popularity" && r.because.length === 0)).toBe(true);
     expect(ids([], { k: 2, group: "jazz-fans" })).toEqual(["jazz-1", "jazz-2"]);
     expect(ids([], { k: 3 })).toEqual(["jazz-1", "jazz-2", "rock-1"]); // 4 buyers each, ties by id
-    expect(ids([], { k: 3, group: "no-such-group" })).toEqual(["jazz-1", "jazz-2", "rock-1"]);
+    expect(recommendForCustomer(model, [], { k: 3 }).groupStatus).toBe("none");
+  });
+
+  it("fills a small group's list with what is popular among all customers", () => {
+    // ann, the only jazz fan, bought the three jazz CDs; the rock CDs follow by their buyers overall
+    expect(ids([], { k: 5, group: "jazz-fans" })).toEqual(["jazz-1", "jazz-2", "jazz-3", "rock-1", "rock-2"]);
+    expect(ids([], { k: 4, group: "rock-fans" })).toEqual(["rock-1", "rock-2", "rock-3", "jazz-1"]);
+    const returnsOnly = buildRecommenderModel([...shop, bought("zoe", "jazz-1", 1), bought("zoe", "jazz-1", 2, -1)], { groupOf: new Map([["zoe", "new-region"]]) });
+    const list = recommendForCustomer(returnsOnly, [], { k: 3, group: "new-region" });
+    expect(list.groupStatus).toBe("known");
+    expect(list.items.map((r) => r.itemId)).toEqual(["jazz-1", "jazz-2", "rock-1"]);
+  });
+
+  it("says when the group is unknown and uses the popularity of all customers", () => {
+    const { items, groupStatus } = recommendForCustomer(model, [], { k: 3, group: "no-such-group" });
+    expect(groupStatus).toBe("unknown");
+    expect(items.map((r) => r.itemId)).toEqual(["jazz-1", "jazz-2", "rock-1"]);
+  });
+
+  it("adds the group's popularity, (buyers in the group + buyers overall ÷ (most overall + 1)) ÷ (most in the group + 1)", () => {
+    const { items } = recommendForCustomer(model, bob, { k: 10, popularityWeight: 0.01, group: "rock-fans" });
+    const rock3 = items.find((r) => r.itemId === "rock-3");
+    expect(rock3?.basis).toBe("popularity");
+    expect(rock3?.score).toBeCloseTo((0.01 * (1 + 1 / 5)) / 4, 12); // 1 buyer in the group of 3 rock fans, 1 of 4 overall
   });
 
   it("ranks by popularity alone with scoring: popularity", () => {
@@ -115,20 +177,28 @@ describe("recommendForCustomer", () => {
   });
 
   it("reports history entries it could not use and still leaves them out", () => {
+    const valid = [{ itemId: "jazz-1", timestamp: day(1) }];
+    expect(ids(valid, { k: 10 })).toEqual(expect.arrayContaining(["jazz-3", "rock-1"])); // what jazz-1 alone brings
     const history = [
-      { itemId: "jazz-1", timestamp: day(1) },
+      ...valid,
       { itemId: "never-sold", timestamp: day(1) },
       { itemId: "jazz-3", timestamp: new Date(Number.NaN) },
-      { itemId: "rock-1", timestamp: day(1), value: Number.POSITIVE_INFINITY },
+      { itemId: "rock-1", timestamp: day(1), value: Number.NaN },
     ];
     const result = recommendForCustomer(model, history, { k: 10 });
     expect(result.ignored).toEqual([
       { itemId: "jazz-3", reason: "invalid-timestamp" },
-      { itemId: "rock-1", reason: "invalid-value" },
       { itemId: "never-sold", reason: "unknown-item" },
+      { itemId: "rock-1", reason: "invalid-value" },
     ]);
-    expect(result.items.map((r) => r.itemId)).not.toContain("never-sold");
-    expect(result.items.map((r) => r.itemId)).not.toContain("jazz-1");
+    const list = result.items.map((r) => r.itemId);
+    for (const owned of ["jazz-1", "jazz-3", "rock-1", "never-sold"]) expect(list).not.toContain(owned);
+    expect(ids(history, { k: 10, rules: { rebuyItems: ["jazz-3"] } })).toContain("jazz-3");
+    const overflowing = [...valid, { itemId: "rock-1", timestamp: day(1), value: 1e308 }, { itemId: "rock-1", timestamp: day(2), value: 1e308 }];
+    const summed = recommendForCustomer(model, overflowing, { k: 10, strength: "linear" });
+    expect(summed.ignored).toEqual([{ itemId: "rock-1", reason: "invalid-value" }]); // 2e308 is not a number's value
+    expect(summed.items.map((r) => r.itemId)).not.toContain("rock-1");
+    expect(summed.items.every((r) => Number.isFinite(r.score))).toBe(true);
   });
 
   it("never uses a returned item as evidence, and leaves it out", () => {
@@ -156,6 +226,20 @@ describe("recommendForCustomer", () => {
     expect(() => recommendForCustomer(model, bob, { rules: { maxPerCategory: 0 } })).toThrow(/rules\.maxPerCategory/);
     expect(() => recommendForCustomer(model, bob, { rules: { mmrLambda: 2 } })).toThrow(/rules\.mmrLambda/);
     expect(() => recommendForCustomer(model, bob, { rules: { boosts: new Map([["x", -1]]) } })).toThrow(/rules\.boosts/);
+    expect(() => recommendForCustomer(model, bob, { group: 3 as unknown as string })).toThrow(/group must be a string/);
+  });
+
+  it("rejects rule fields of the wrong type instead of misreading them, naming the field", () => {
+    const wrong = (rules: unknown): (() => unknown) => () => recommendForCustomer(model, bob, { rules: rules as RecommendationRules });
+    expect(wrong({ exclude: "jazz-3" })).toThrow(/rules\.exclude must be an array of strings, got the string "jazz-3"/);
+    expect(wrong({ categories: "jazz" })).toThrow(/rules\.categories must be an array/);
+    expect(wrong({ excludeCategories: ["jazz", 7] })).toThrow(/rules\.excludeCategories must be an array/);
+    expect(wrong({ rebuyItems: "jazz-1" })).toThrow(/rules\.rebuyItems/);
+    expect(wrong({ shown: { itemId: "jazz-3" } })).toThrow(/rules\.shown/);
+    expect(wrong({ boosts: { "jazz-3": 2 } })).toThrow(/rules\.boosts must be a Map/);
+    expect(wrong({ inStockOnly: "yes" })).toThrow(/rules\.inStockOnly must be true or false/);
+    expect(wrong({ excludeBought: 0 })).toThrow(/rules\.excludeBought/);
+    expect(() => recommendForCustomer(model, bob, { facts: { "jazz-3": {} } as unknown as Map<string, ItemFacts> })).toThrow(/facts must be a Map/);
   });
 
   it("counts values by the chosen strength", () => {
