@@ -29,7 +29,7 @@ const synthCustomers = Number(values["synth-customers"]);
 if (!Number.isInteger(synthCustomers) || synthCustomers < 0) throw new Error(`--synth-customers must be a non-negative integer, got ${values["synth-customers"]}`);
 
 function run(args: string[], heapMiB: number): RunFigures | undefined {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMiB}`, "--import", "tsx", "bench/identity/run.ts", ...args], {
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMiB}`, "--expose-gc", "--import", "tsx", "bench/identity/run.ts", ...args], {
     cwd: projectRoot,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -73,7 +73,7 @@ function fake1000(): IdentityDataset | undefined {
 function historical50k(): IdentityDataset | undefined {
   const path = dataFile("identity", "splink_historical_50k", "historical_figures_with_errors_50k.csv");
   if (!path) return undefined;
-  const columns = "id=unique_id,full=full_name,given=first_name,family=surname,birthDate=dob,city=birth_place,postcode=postcode_fake,gender=gender";
+  const columns = "id=unique_id,full=full_name,given=first_name,family=surname,birthDate=dob,city=birth_place,postcode=postcode_fake,gender=gender,jobTitle=occupation";
   return { name: "historical_50k", preset: "person", link: false, ...load(path, columns, "historical_50k", (r) => r["cluster"] ?? "") };
 }
 

@@ -155,6 +155,7 @@ export interface BlockingReport {
  * @example
  * ```ts
  * const { keyText, blockStart } = index.byRule[0]!;
+ * keyText(0); // "smith | 1970"
  * ```
  */
 export interface BlockingRuleIndex {
@@ -170,8 +171,8 @@ export interface BlockingRuleIndex {
   readonly blockStart: Int32Array;
   /** The records of every block, block after block, ascending within a block. */
   readonly members: Int32Array;
-  /** Readable text of each key. */
-  readonly keyText: readonly string[];
+  /** Readable text of a key, by key id (built on request: most keys are never shown). */
+  readonly keyText: (key: number) => string;
 }
 
 /**
@@ -264,7 +265,8 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
   const radix = parts.map((p) => p.texts.length + 1);
   const numeric = radix.reduce((a, b) => a * b, 1) < Number.MAX_SAFE_INTEGER;
   const keyIndex = new Map<string | number, number>();
-  const keyParts: number[][] = [];
+  const keyParts: number[] = [];
+  let keyCount = 0;
   const keyOffsets = new Int32Array(n + 1);
   const keyIds: number[] = [];
   const combo: number[] = new Array<number>(parts.length).fill(0);
@@ -277,9 +279,9 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
     } else key = combo.join("|");
     let id = keyIndex.get(key);
     if (id === undefined) {
-      id = keyParts.length;
+      id = keyCount++;
       keyIndex.set(key, id);
-      keyParts.push(combo.slice());
+      for (const part of combo) keyParts.push(part);
     }
     if (!keyIds.includes(id, keyOffsets[current]!)) keyIds.push(id);
   };
@@ -306,8 +308,10 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
     expand(0, i);
   }
   keyOffsets[n] = keyIds.length;
-  const k = keyParts.length;
-  const keyText = keyParts.map((combo) => combo.map((id, p) => parts[p]!.texts[id]!).join(" | "));
+  const k = keyCount;
+  const width = parts.length;
+  const flatParts = Int32Array.from(keyParts);
+  const keyText = (key: number): string => parts.map((part, p) => part.texts[flatParts[key * width + p]!]!).join(" | ");
   const blockStart = new Int32Array(k + 1);
   for (const id of keyIds) blockStart[id + 1] = blockStart[id + 1]! + 1;
   for (let x = 0; x < k; x++) blockStart[x + 1] = blockStart[x + 1]! + blockStart[x]!;
@@ -563,7 +567,7 @@ export function reportBlocking(index: BlockingIndex, candidates: CandidatePairs 
   const n = index.byRule[0]?.keyOffsets.length ? index.byRule[0].keyOffsets.length - 1 : index.prepared.size;
   const rules = index.byRule.map((ri, r): BlockingRuleReport => {
     const { blockStart, members, keyOffsets, keyText, cap } = ri;
-    const sizes: { key: number; size: number }[] = [];
+    const sizes: { key: number; size: number }[] = []; // the five largest, largest first
     let comparisons = 0;
     let blocks = 0;
     const capped: BlockSize[] = [];
@@ -571,11 +575,16 @@ export function reportBlocking(index: BlockingIndex, candidates: CandidatePairs 
       const size = blockStart[k + 1]! - blockStart[k]!;
       if (size < 2) continue;
       blocks++;
-      sizes.push({ key: k, size });
-      if (size > cap) capped.push({ key: keyText[k]!, records: size });
+      if (sizes.length < 5 || size > sizes[4]!.size) {
+        // ties keep the smaller key, which came first
+        let at = sizes.length;
+        while (at > 0 && sizes[at - 1]!.size < size) at--;
+        sizes.splice(at, 0, { key: k, size });
+        if (sizes.length > 5) sizes.pop();
+      }
+      if (size > cap) capped.push({ key: keyText(k), records: size });
       else comparisons += blockPairs(index, members, blockStart[k]!, blockStart[k + 1]!);
     }
-    sizes.sort((a, b) => b.size - a.size || a.key - b.key);
     let withoutKey = 0;
     for (let i = 0; i < n; i++) if (keyOffsets[i] === keyOffsets[i + 1]) withoutKey++;
     capped.sort((a, b) => b.records - a.records || (a.key < b.key ? -1 : 1));
@@ -585,7 +594,7 @@ export function reportBlocking(index: BlockingIndex, candidates: CandidatePairs 
       recordsWithoutKey: withoutKey,
       comparisons,
       newComparisons: newByRule[r]!,
-      largestBlocks: sizes.slice(0, 5).map((s) => ({ key: keyText[s.key]!, records: s.size })),
+      largestBlocks: sizes.map((s) => ({ key: keyText(s.key), records: s.size })),
       cappedBlocks: capped,
       maxBlockSize: cap,
     };

@@ -8,6 +8,7 @@ import {
   isNameSwap,
   jaccard,
   jaro,
+  overlapCoefficient,
   jaroWinkler,
   levenshtein,
   numericDistance,
@@ -30,8 +31,9 @@ const Distance = z.number().int().min(0).max(64);
  * Kinds: `exact` (equal normalised values); `folded` (equal after Traditional → Simplified Chinese
  * folding); `pinyin` (same toneless pinyin, so 陈 matches "Chen"); `nickname` (Bob ~ Robert);
  * `phonetic` (a shared Double Metaphone code); `swapped` (given and family name crosswise, with
- * `with` naming the other field); `initial` (one side is the other's initial); `jaroWinkler`,
- * `jaro`, `jaccard` (word-token sets) and `dice` (bigrams) with a least similarity `min`;
+ * `with` naming the other field); `crossed` (one record's value is the other's `with` field: a
+ * name in the wrong field); `initial` (one side is the other's initial); `jaroWinkler`,
+ * `jaro`, `jaccard` and `overlap` (word-token sets) and `dice` (bigrams) with a least similarity `min`;
  * `levenshtein` and `damerauLevenshtein` with a largest distance `max`; `prefix` / `suffix` (the
  * first / last `length` characters); date kinds `dateTransposed` (day and month swapped), `dateWithin` (at most
  * `days` apart) and `sameYear`; `numeric` (numbers at most `max` apart).
@@ -102,6 +104,21 @@ export const ComparisonLevelSchema = z.discriminatedUnion("kind", [
     field: FieldSchema.optional(),
   }),
   z.object({
+    /**
+     * This field's value on one record is the `with` field's value on the other (a family name
+     * typed into the given-name field, the other name missing or different).
+     */
+    kind: z.literal("crossed"),
+    /** The other field (must share the value kind, e.g. names). */
+    with: FieldSchema,
+    /** Least Jaro–Winkler similarity for the values to count as equal (default `1`: equal). */
+    min: Similarity.optional(),
+    /** Name of the level. */
+    label: Label,
+    /** Compare this field instead of the comparison's (default: the comparison's field). */
+    field: FieldSchema.optional(),
+  }),
+  z.object({
     /** One value is a single letter, the other's first letter. */
     kind: z.literal("initial"),
     /** Name of the level. */
@@ -133,6 +150,16 @@ export const ComparisonLevelSchema = z.discriminatedUnion("kind", [
     /** Jaccard similarity of the word-token sets at least `min`. */
     kind: z.literal("jaccard"),
     /** Least similarity, in (0, 1]. */
+    min: Similarity,
+    /** Name of the level. */
+    label: Label,
+    /** Compare this field instead of the comparison's (default: the comparison's field). */
+    field: FieldSchema.optional(),
+  }),
+  z.object({
+    /** Overlap coefficient of the word-token sets (shared words over the smaller set) at least `min`. */
+    kind: z.literal("overlap"),
+    /** Least similarity, in (0, 1]; `1`: one name's words are all in the other. */
     min: Similarity,
     /** Name of the level. */
     label: Label,
@@ -262,7 +289,7 @@ export const ComparisonSchema = z
       if (labels.has(label)) ctx.addIssue({ code: "custom", path: ["levels", i, "label"], message: `level label "${label}" is used twice in comparison "${c.name}"` });
       labels.add(label);
       const field = level.field ?? c.field;
-      if (level.kind === "swapped" && FIELD_DOMAIN[level.with] !== FIELD_DOMAIN[field]) {
+      if ((level.kind === "swapped" || level.kind === "crossed") && FIELD_DOMAIN[level.with] !== FIELD_DOMAIN[field]) {
         ctx.addIssue({ code: "custom", path: ["levels", i, "with"], message: `"${field}" cannot be swapped with "${level.with}": they hold different kinds of values` });
       }
     });
@@ -301,6 +328,8 @@ function kindLabel(level: ComparisonLevel): string {
       return "sounds alike";
     case "swapped":
       return level.min === undefined ? `swapped with ${level.with}` : `swapped with ${level.with} (Jaro-Winkler ≥ ${level.min})`;
+    case "crossed":
+      return level.min === undefined ? `crossed with ${level.with}` : `crossed with ${level.with} (Jaro-Winkler ≥ ${level.min})`;
     case "initial":
       return "initial";
     case "jaroWinkler":
@@ -309,6 +338,8 @@ function kindLabel(level: ComparisonLevel): string {
       return `Jaro ≥ ${level.min}`;
     case "jaccard":
       return `token Jaccard ≥ ${level.min}`;
+    case "overlap":
+      return `token overlap ≥ ${level.min}`;
     case "dice":
       return `bigram Dice ≥ ${level.min}`;
     case "levenshtein":
@@ -346,41 +377,33 @@ export function comparisonLabels(comparison: Comparison): string[] {
 }
 
 /**
- * A direct-mapped cache of small results by value pair, in typed arrays (no allocation, no
- * garbage): a pair hashes to one slot and a miss overwrites it. Sized to the dictionary.
+ * A direct-mapped cache of small results by unordered value pair, in one typed array (an entry's
+ * two ids and its value share a cache line; no allocation, no garbage): a pair hashes to one slot
+ * and a miss overwrites it. Sized to the dictionary.
  */
 class PairCache {
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
-  private readonly value: Uint8Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(values: number) {
     let size = 1024;
     while (size < values * 4 && size < 1 << 18) size <<= 1;
-    this.a = new Int32Array(size).fill(-1);
-    this.b = new Int32Array(size);
-    this.value = new Uint8Array(size);
+    this.slots = new Int32Array(size * 4).fill(-1);
     this.mask = size - 1;
   }
 
-  /** The slot of the unordered pair (x, y). */
-  slot(x: number, y: number): number {
-    return x < y ? (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) & this.mask : (Math.imul(y, 0x9e3779b1) ^ Math.imul(x, 0x85ebca77)) & this.mask;
+  /** The cached value of the pair (x, y), or −1; `x < y`. */
+  get(x: number, y: number): number {
+    const at = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) & this.mask) << 2;
+    return this.slots[at] === x && this.slots[at + 1] === y ? this.slots[at + 2]! : -1;
   }
 
-  /** The cached value of (x, y) at `slot`, or −1. */
-  get(slot: number, x: number, y: number): number {
-    const lo = x < y ? x : y;
-    const hi = x < y ? y : x;
-    return this.a[slot] === lo && this.b[slot] === hi ? this.value[slot]! : -1;
-  }
-
-  /** Stores the value of (x, y) at `slot`. */
-  set(slot: number, x: number, y: number, value: number): void {
-    this.a[slot] = x < y ? x : y;
-    this.b[slot] = x < y ? y : x;
-    this.value[slot] = value;
+  /** Stores the value of the pair (x, y); `x < y`. */
+  set(x: number, y: number, value: number): void {
+    const at = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) & this.mask) << 2;
+    this.slots[at] = x;
+    this.slots[at + 1] = y;
+    this.slots[at + 2] = value;
   }
 }
 
@@ -396,6 +419,7 @@ interface PairScratch {
   damerau: number;
   dice: number;
   jaccard: number;
+  overlap: number;
 }
 
 type LevelTest = (s: PairScratch) => boolean;
@@ -407,6 +431,22 @@ const firstNumber = (value: string): number => {
   const m = /-?\d+(?:\.\d+)?/.exec(value);
   return m === null ? Number.NaN : Number(m[0]);
 };
+
+/** Whether two values of a dictionary are alike (equal, or Jaro–Winkler ≥ `min`), cached per value pair. */
+function similarValues(values: readonly string[], min: number): (x: number, y: number) => boolean {
+  const alike = new PairCache(values.length);
+  return (x, y) => {
+    if (x === y) return true;
+    if (min === 1) return false;
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const hit = alike.get(lo, hi);
+    if (hit >= 0) return hit === 1;
+    const result = jaroWinkler(values[x]!, values[y]!) >= min;
+    alike.set(lo, hi, result ? 1 : 0);
+    return result;
+  };
+}
 
 /** Builds the test of one level against a prepared column. */
 function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: PreparedRecords, maxEdit: { lev: number; dl: number }, nicknames: NicknameTable): LevelTest {
@@ -438,21 +478,10 @@ function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: Pre
     }
     case "swapped": {
       const other = prepared.columns[level.with];
-      const min = level.min ?? 1;
-      const swapOptions = { threshold: min };
+      const swapOptions = { threshold: level.min ?? 1 };
       // A swap needs both crosswise parts alike; that test is cached per value pair, and only
       // pairs that pass it go through isNameSwap (which also rules out straight matches).
-      const alike = new PairCache(dict.size);
-      const similar = (x: number, y: number): boolean => {
-        if (x === y) return true;
-        if (min === 1) return false;
-        const slot = alike.slot(x, y);
-        const hit = alike.get(slot, x, y);
-        if (hit >= 0) return hit === 1;
-        const result = jaroWinkler(values[x]!, values[y]!) >= min;
-        alike.set(slot, x, y, result ? 1 : 0);
-        return result;
-      };
+      const similar = similarValues(values, level.min ?? 1);
       return (s) => {
         for (let x = other.offsets[s.i]!; x < other.offsets[s.i + 1]!; x++) {
           const otherA = other.values[x]!;
@@ -464,6 +493,15 @@ function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: Pre
         }
         return false;
       };
+    }
+    case "crossed": {
+      const other = prepared.columns[level.with];
+      const similar = similarValues(values, level.min ?? 1);
+      const into = (value: number, record: number): boolean => {
+        for (let y = other.offsets[record]!; y < other.offsets[record + 1]!; y++) if (similar(value, other.values[y]!)) return true;
+        return false;
+      };
+      return (s) => into(s.a, s.j) || into(s.b, s.i);
     }
     case "initial":
       return (s) => {
@@ -482,10 +520,17 @@ function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: Pre
         return s.jaro >= level.min;
       };
     case "jaccard": {
-      const tokens = dict.feature("token-sets", (v) => new Set(v.split(" ")));
+      const tokens = dict.lazyFeature("token-sets", (v) => new Set(v.split(" ")));
       return (s) => {
-        if (Number.isNaN(s.jaccard)) s.jaccard = jaccard(tokens[s.a]!, tokens[s.b]!);
+        if (Number.isNaN(s.jaccard)) s.jaccard = jaccard(tokens(s.a), tokens(s.b));
         return s.jaccard >= level.min;
+      };
+    }
+    case "overlap": {
+      const tokens = dict.lazyFeature("token-sets", (v) => new Set(v.split(" ")));
+      return (s) => {
+        if (Number.isNaN(s.overlap)) s.overlap = overlapCoefficient(tokens(s.a), tokens(s.b));
+        return s.overlap >= level.min;
       };
     }
     case "dice":
@@ -493,27 +538,31 @@ function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: Pre
         if (Number.isNaN(s.dice)) s.dice = diceCoefficient(values[s.a]!, values[s.b]!);
         return s.dice >= level.min;
       };
-    case "levenshtein":
+    case "levenshtein": {
+      const bound = { maxDistance: maxEdit.lev };
       return (s) => {
-        if (Number.isNaN(s.editDistance)) s.editDistance = levenshtein(values[s.a]!, values[s.b]!, { maxDistance: maxEdit.lev });
+        if (Number.isNaN(s.editDistance)) s.editDistance = levenshtein(values[s.a]!, values[s.b]!, bound);
         return s.editDistance <= level.max;
       };
-    case "damerauLevenshtein":
+    }
+    case "damerauLevenshtein": {
+      const bound = { maxDistance: maxEdit.dl };
       return (s) => {
-        if (Number.isNaN(s.damerau)) s.damerau = damerauLevenshtein(values[s.a]!, values[s.b]!, { maxDistance: maxEdit.dl });
+        if (Number.isNaN(s.damerau)) s.damerau = damerauLevenshtein(values[s.a]!, values[s.b]!, bound);
         return s.damerau <= level.max;
       };
+    }
     case "prefix":
       return (s) => {
         const x = values[s.a]!;
         const y = values[s.b]!;
-        return x.length >= level.length && y.length >= level.length && x.slice(0, level.length) === y.slice(0, level.length);
+        return x.length >= level.length && y.length >= level.length && x.startsWith(y.slice(0, level.length));
       };
     case "suffix":
       return (s) => {
         const x = values[s.a]!;
         const y = values[s.b]!;
-        return x.length >= level.length && y.length >= level.length && x.slice(-level.length) === y.slice(-level.length);
+        return x.length >= level.length && y.length >= level.length && x.endsWith(y.slice(-level.length));
       };
     case "dateTransposed": {
       const parts = dict.feature("date-parts", dateParts);
@@ -591,7 +640,7 @@ export interface CompileOptions {
 const MAX_VALUES = 64;
 
 function newScratch(): PairScratch {
-  return { a: 0, b: 0, i: 0, j: 0, jaroWinkler: NaN, jaro: NaN, editDistance: NaN, damerau: NaN, dice: NaN, jaccard: NaN };
+  return { a: 0, b: 0, i: 0, j: 0, jaroWinkler: NaN, jaro: NaN, editDistance: NaN, damerau: NaN, dice: NaN, jaccard: NaN, overlap: NaN };
 }
 
 function resetScratch(s: PairScratch, a: number, b: number): void {
@@ -603,13 +652,59 @@ function resetScratch(s: PairScratch, a: number, b: number): void {
   s.damerau = NaN;
   s.dice = NaN;
   s.jaccard = NaN;
+  s.overlap = NaN;
+}
+
+const ROW_WIDTH = IDENTITY_FIELDS.length;
+const COSTLY = new Set<ComparisonLevel["kind"]>(["jaroWinkler", "jaro", "jaccard", "overlap", "dice", "levenshtein", "damerauLevenshtein", "nickname"]);
+const rowsOf = new WeakMap<PreparedRecords, Int32Array>();
+
+/**
+ * Each record's value id per field in one row (`−1` none, `−2` several: read the column), so that
+ * comparing a pair reads two rows rather than two places in every column — the pair loop is bound
+ * by memory latency, and the second record of a pair is anywhere in memory.
+ */
+function singleValues(prepared: PreparedRecords): Int32Array {
+  const known = rowsOf.get(prepared);
+  if (known !== undefined) return known;
+  const rows = new Int32Array(prepared.size * ROW_WIDTH);
+  IDENTITY_FIELDS.forEach((field, f) => {
+    const { offsets, values } = prepared.columns[field];
+    for (let i = 0; i < prepared.size; i++) {
+      const count = offsets[i + 1]! - offsets[i]!;
+      rows[i * ROW_WIDTH + f] = count === 0 ? -1 : count === 1 ? values[offsets[i]!]! : -2;
+    }
+  });
+  rowsOf.set(prepared, rows);
+  return rows;
+}
+
+/**
+ * The levels of a comparison that test one field's values and nothing else, with their value-pair
+ * cache: the first of them a value pair passes does not depend on the records holding the values.
+ */
+interface FieldLevels {
+  /** The field's prepared column. */
+  readonly column: PreparedColumn;
+  /** The field's position in a row of {@link singleValues}. */
+  readonly slot: number;
+  /** Whether the group's first level is `exact` (equal ids pass it, no test needed). */
+  readonly exactFirst: boolean;
+  /** Level indices (0-based, ascending) of the group. */
+  readonly levels: readonly number[];
+  /** Scratch of the pair under test. */
+  readonly scratch: PairScratch;
+  /** Group level (1-based level index, or L + 1) by value pair. */
+  cache: PairCache | undefined;
 }
 
 /**
  * Compiles a comparison against prepared records. Derived features (phonetic codes, pinyin keys,
- * date parts) are computed once per distinct value; levels that depend only on the two values of
- * the comparison's own field are cached per value pair; levels on other fields and swaps are
- * tested per record pair, and only when they could still improve the level.
+ * date parts) are computed once per distinct value; the levels are grouped by the field they
+ * compare, and a group's result for a value pair is cached (so a postcode pair met in many record
+ * pairs is compared once); swapped and crossed names, which look at two fields of each record, are
+ * tested per record pair. A group or crosswise level is tested only when it could still improve
+ * the level.
  *
  * @param comparison - The comparison (validated, see {@link ComparisonSchema}).
  * @param prepared - The prepared records.
@@ -632,32 +727,54 @@ export function compileComparison(comparison: Comparison, prepared: PreparedReco
     dl: Math.max(0, ...levels.map((l, k) => (l.kind === "damerauLevenshtein" && fieldOf[k] === field ? l.max : 0))),
   });
   const tests = levels.map((level, k) => levelTest(level, comparison, prepared, maxEdit(fieldOf[k]!), nicknames));
-  // Levels on the comparison's own field that look only at the two values are cached per value
-  // pair; the others (swaps, levels on other fields) are tested per record pair.
-  const cached = levels.map((level, k) => fieldOf[k] === comparison.field && level.kind !== "swapped");
-  const dependent = levels.map((_, k) => k).filter((k) => !cached[k]);
   const own = prepared.columns[comparison.field];
   const columns = [own, ...fieldOf.map((f) => prepared.columns[f]), own];
-  const scratchOf = new Map<IdentityField, PairScratch>();
-  for (const f of new Set([comparison.field, ...fieldOf])) scratchOf.set(f, newScratch());
-  const ownScratch = scratchOf.get(comparison.field)!;
-  // Levels by value pair, cached (see PairCache).
-  const cache = options.cacheValuePairs ?? true ? new PairCache(own.dictionary.size) : undefined;
-  const cachedLevel = (a: number, b: number): number => {
-    const slot = cache === undefined ? 0 : cache.slot(a, b);
-    if (cache !== undefined) {
-      const hit = cache.get(slot, a, b);
-      if (hit >= 0) return hit;
+  const useCache = options.cacheValuePairs ?? true;
+  // Groups of value-only levels per field, in order of their first level; crosswise levels apart.
+  const groups: FieldLevels[] = [];
+  const crosswise: number[] = [];
+  const groupOf = new Map<IdentityField, FieldLevels>();
+  levels.forEach((level, k) => {
+    if (level.kind === "swapped" || level.kind === "crossed") {
+      crosswise.push(k);
+      return;
     }
-    resetScratch(ownScratch, a, b);
+    let group = groupOf.get(fieldOf[k]!);
+    if (group === undefined) {
+      const column = prepared.columns[fieldOf[k]!];
+      group = {
+        column,
+        slot: IDENTITY_FIELDS.indexOf(fieldOf[k]!),
+        exactFirst: level.kind === "exact",
+        levels: [],
+        scratch: newScratch(),
+        cache: undefined,
+      };
+      groupOf.set(fieldOf[k]!, group);
+      groups.push(group);
+    }
+    (group.levels as number[]).push(k);
+    // Only costly tests are worth a cache lookup (itself a likely cache miss).
+    if (useCache && group.cache === undefined && COSTLY.has(level.kind)) group.cache = new PairCache(group.column.dictionary.size);
+  });
+  const crosswiseScratch = new Map(crosswise.map((k) => [k, newScratch()]));
+  const rows = singleValues(prepared);
+  /** The first level of the group a value pair passes (1-based), or L + 1. */
+  const groupLevel = (group: FieldLevels, a: number, b: number): number => {
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const hit = group.cache === undefined ? -1 : group.cache.get(lo, hi);
+    if (hit >= 0) return hit;
+    const scratch = group.scratch;
+    resetScratch(scratch, a, b);
     let level = L + 1;
-    for (let l = 0; l < L; l++) {
-      if (cached[l] && tests[l]!(ownScratch)) {
+    for (const l of group.levels) {
+      if (tests[l]!(scratch)) {
         level = l + 1;
         break;
       }
     }
-    cache?.set(slot, a, b, level);
+    group.cache?.set(lo, hi, level);
     return level;
   };
   const compiled = {
@@ -669,23 +786,38 @@ export function compileComparison(comparison: Comparison, prepared: PreparedReco
       let best = L + 1;
       let matched = -1;
       let present = false;
-      const si = own.offsets[i]!;
-      const ei = Math.min(own.offsets[i + 1]!, si + MAX_VALUES);
-      const sj = own.offsets[j]!;
-      const ej = Math.min(own.offsets[j + 1]!, sj + MAX_VALUES);
-      if (si < ei && sj < ej) {
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g]!;
+        const top = group.levels[0]! + 1;
+        if (top >= best) continue;
+        const a = rows[i * ROW_WIDTH + group.slot]!;
+        const b = rows[j * ROW_WIDTH + group.slot]!;
+        if (a === -1 || b === -1) continue;
         present = true;
-        for (let x = si; x < ei && best > 1; x++) {
-          for (let y = sj; y < ej && best > 1; y++) {
-            const level = cachedLevel(own.values[x]!, own.values[y]!);
+        if (a >= 0 && b >= 0) {
+          const level = a === b && group.exactFirst ? top : groupLevel(group, a, b);
+          if (level < best) {
+            best = level;
+            matched = a;
+          }
+          continue;
+        }
+        const { offsets, values } = group.column;
+        const si = offsets[i]!;
+        const ei = Math.min(offsets[i + 1]!, si + MAX_VALUES);
+        const sj = offsets[j]!;
+        const ej = Math.min(offsets[j + 1]!, sj + MAX_VALUES);
+        for (let x = si; x < ei && best > top; x++) {
+          for (let y = sj; y < ej && best > top; y++) {
+            const level = groupLevel(group, values[x]!, values[y]!);
             if (level < best) {
               best = level;
-              matched = own.values[x]!;
+              matched = values[x]!;
             }
           }
         }
       }
-      for (const l of dependent) {
+      for (const l of crosswise) {
         if (l + 1 >= best) break;
         const column = columns[l + 1]!;
         const ai = column.offsets[i]!;
@@ -694,7 +826,7 @@ export function compileComparison(comparison: Comparison, prepared: PreparedReco
         const bj = Math.min(column.offsets[j + 1]!, aj + MAX_VALUES);
         if (ai === bi || aj === bj) continue;
         present = true;
-        const scratch = scratchOf.get(fieldOf[l]!)!;
+        const scratch = crosswiseScratch.get(l)!;
         scratch.i = i;
         scratch.j = j;
         let hit = -1;

@@ -7,7 +7,8 @@
  * - `birthDate` — `YYYYMMDD` when it is a valid date, else the digits as written;
  * - `email`, `phone` — every address / number (E.164 where possible); placeholders are blocked;
  * - `address` — each address's canonical street line; `postcode`, `city` — of each address;
- * - `gender`; `organizationName`, `department` — for business contacts and organization records.
+ * - `gender`; `organizationName`, `department`, `jobTitle` — for business contacts and organization
+ *   records (and occupations).
  *
  * @example
  * ```ts
@@ -26,7 +27,8 @@ export type IdentityField =
   | "city"
   | "gender"
   | "organizationName"
-  | "department";
+  | "department"
+  | "jobTitle";
 
 /**
  * Every {@link IdentityField}, in a fixed order.
@@ -49,6 +51,7 @@ export const IDENTITY_FIELDS: readonly IdentityField[] = Object.freeze([
   "gender",
   "organizationName",
   "department",
+  "jobTitle",
 ] as const);
 
 /** Which dictionary each field's values live in; name fields share one so swaps can be seen. */
@@ -65,6 +68,7 @@ export const FIELD_DOMAIN: Readonly<Record<IdentityField, string>> = {
   gender: "gender",
   organizationName: "organization",
   department: "department",
+  jobTitle: "jobTitle",
 };
 
 /**

@@ -153,6 +153,8 @@ function ruleName(rule: SurvivorshipRule): string {
  */
 function rank(candidates: readonly FieldCandidate[], rule: SurvivorshipRule): FieldCandidate[] {
   if (candidates.length === 0) return [];
+  // One candidate wins under every rule but a custom function, which may refuse it.
+  if (candidates.length === 1 && typeof rule !== "function") return [candidates[0]!];
   const recent = [...candidates].sort(byRecency);
   let ordered: FieldCandidate[];
   if (typeof rule === "function") {
@@ -327,6 +329,15 @@ export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: 
     const n = normalizeAddress(addressFromCacheKey(text));
     return n.line === "" && n.postcode === undefined && n.city === undefined ? undefined : `${n.line}|${n.postcode ?? ""}|${n.city ?? ""}`;
   });
+  // A record's only address is already normalised in the prepared columns (unless values of those
+  // columns were blocked, which removes them there).
+  const addressBlocked = prepared.blocked.some((b) => b.reason === "listed" && (b.field === "address" || b.field === "postcode" || b.field === "city"));
+  const onlyAddressKey = (i: number): string | undefined => {
+    const [line = ""] = valuesOf("address", i);
+    const [postcode = ""] = valuesOf("postcode", i);
+    const [city = ""] = valuesOf("city", i);
+    return line === "" && postcode === "" && city === "" ? undefined : `${line}|${postcode}|${city}`;
+  };
   return (entityId, members) => {
     const { fields, addresses } = emptyCandidates();
     const records = members.map((i) => prepared.records[i]!);
@@ -349,7 +360,7 @@ export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: 
       for (const key of valuesOf("email", i)) fields.emails.push(candidate(r, key, key));
       for (const key of valuesOf("phone", i)) fields.phones.push(candidate(r, key, key));
       for (const a of r.addresses) {
-        const key = addressKey(addressCacheKey(a));
+        const key = r.addresses.length === 1 && !addressBlocked ? onlyAddressKey(i) : addressKey(addressCacheKey(a));
         if (key === undefined) continue;
         const c = candidate(r, addressText(a), key);
         addresses.set(c, a);

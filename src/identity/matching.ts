@@ -278,10 +278,10 @@ export function matchIncremental(
       const then = oldIndex.byRule[r]!;
       // keys are interned in the same order of first appearance only by chance; compare by text
       const thenSize = new Map<string, number>();
-      for (let k = 0; k + 1 < then.blockStart.length; k++) thenSize.set(then.keyText[k]!, then.blockStart[k + 1]! - then.blockStart[k]!);
+      for (let k = 0; k + 1 < then.blockStart.length; k++) thenSize.set(then.keyText(k), then.blockStart[k + 1]! - then.blockStart[k]!);
       for (let k = 0; k + 1 < now.blockStart.length; k++) {
         const size = now.blockStart[k + 1]! - now.blockStart[k]!;
-        const was = thenSize.get(now.keyText[k]!) ?? 0;
+        const was = thenSize.get(now.keyText(k)) ?? 0;
         if ((size > now.cap) === (was > then.cap)) continue;
         for (let x = now.blockStart[k]!; x < now.blockStart[k + 1]!; x++) {
           const i = now.members[x]!;

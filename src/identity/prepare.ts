@@ -130,6 +130,8 @@ export interface PreparedRecords {
   readonly warnings: readonly PreparationWarning[];
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 const PHONE_EXTENSION = /\s*(?:ext\.?|extn\.?|extension|x|#)\s*\d{1,7}\s*$/i;
 
 /** Digits of a phone number that does not normalise to E.164 (7–15 digits), else `undefined`. */
@@ -254,7 +256,9 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   };
 
   const name = memoize((t) => nonEmpty(normalizeName(t, { foldChinese: false })));
-  const mixedScript = memoize((t) => detectScript(t) === "mixed");
+  // Text in ASCII is Latin alone; only other text can mix writing systems.
+  const mixedOther = memoize((t) => detectScript(t) === "mixed");
+  const mixedScript = (t: string): boolean => NON_ASCII.test(t) && mixedOther(t);
   const address = memoize((key) => normalizeAddress(addressFromCacheKey(key)));
   const organization = memoize((t) => nonEmpty(normalizeOrganizationName(t)));
   const birthDate = memoize((t) => birthDateKey(t, dateOrder));
@@ -290,6 +294,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     gender: (t) => t,
     organizationName: organization,
     department: name,
+    jobTitle: name,
   };
   for (const [field, values] of Object.entries(options.blockedValues ?? {}) as [IdentityField, readonly string[]][]) {
     if (!IDENTITY_FIELDS.includes(field)) throw new RangeError(`blockedValues: unknown field "${field}"; fields are ${IDENTITY_FIELDS.join(", ")}`);
@@ -362,6 +367,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     if (r.gender !== undefined) push("gender", r.gender, r.gender);
     if (r.organizationName !== undefined) push("organizationName", organization(r.organizationName), r.organizationName);
     if (r.department !== undefined) push("department", name(r.department), r.department);
+    if (r.jobTitle !== undefined) push("jobTitle", name(r.jobTitle), r.jobTitle);
   }
   const columns = {} as Record<IdentityField, PreparedColumn>;
   for (const field of IDENTITY_FIELDS) {

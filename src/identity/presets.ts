@@ -45,6 +45,7 @@ const personComparisons: readonly Comparison[] = [
       { kind: "jaroWinkler", min: 0.92 },
       { kind: "initial" },
       { kind: "jaroWinkler", min: 0.8 },
+      { kind: "crossed", with: "familyName", min: 0.9 },
     ],
   },
   {
@@ -58,6 +59,7 @@ const personComparisons: readonly Comparison[] = [
       { kind: "jaroWinkler", min: 0.92 },
       { kind: "phonetic" },
       { kind: "jaroWinkler", min: 0.8 },
+      { kind: "crossed", with: "givenName", min: 0.9 },
     ],
   },
   {
@@ -100,6 +102,11 @@ const personComparisons: readonly Comparison[] = [
     name: "gender",
     field: "gender",
     levels: [{ kind: "exact" }],
+  },
+  {
+    name: "job title",
+    field: "jobTitle",
+    levels: [{ kind: "exact", termFrequency: true }, { kind: "jaroWinkler", min: 0.9 }],
   },
 ];
 
@@ -150,6 +157,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
       { name: "email", keys: [{ field: "email" }] },
       { name: "phone", keys: [{ field: "phone", transform: "suffix", length: 9 }] },
       { name: "family sound + birth year", keys: [{ field: "familyName", transform: "phonetic" }, { field: "birthDate", transform: "year" }], maxBlockSize: 100, comparisonsPerRecord: 3 },
+      { name: "family sound + given initial", keys: [{ field: "familyName", transform: "phonetic" }, { field: "givenName", transform: "initial" }], maxBlockSize: 50, comparisonsPerRecord: 3 },
       { name: "given sound + birth date", keys: [{ field: "givenName", transform: "phonetic" }, { field: "birthDate" }] },
       { name: "birth date + postcode", keys: [{ field: "birthDate" }, { field: "postcode" }] },
       { name: "birth date + city", keys: [{ field: "birthDate" }, { field: "city" }] },

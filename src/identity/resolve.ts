@@ -1,5 +1,4 @@
 import {
-  parseSourceRecords,
   sourceRecordKey,
   type Household,
   type Organization,
@@ -8,6 +7,7 @@ import {
   type SourceRecord,
   type SourceRef,
 } from "../customer/index.js";
+import { acceptRecords } from "./accept.js";
 import type { BlockingReport } from "./blocking.js";
 import type { RefusedMerges } from "./cluster.js";
 import { preparedGoldenRecordBuilder, type FieldProvenance, type SurvivorshipOptions } from "./golden.js";
@@ -212,38 +212,6 @@ export interface IdentityResolution {
   readonly stats: ResolutionStats;
   /** The state to keep for the next run (plain JSON). */
   readonly state: ResolutionState;
-}
-
-/** Accepted records, their input positions, and the rejected rows (invalid or duplicate keys). */
-function acceptRecords(records: Iterable<unknown>): { accepted: SourceRecord[]; index: number[]; rejected: RejectedRow[]; input: number } {
-  const { ok, okIndex, rejected } = parseSourceRecords(records);
-  const seen = new Map<string, number>();
-  const accepted: SourceRecord[] = [];
-  const index: number[] = [];
-  const out = [...rejected];
-  ok.forEach((record, k) => {
-    const key = sourceRecordKey(record);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      out.push({
-        index: okIndex[k]!,
-        input: record,
-        issues: [
-          {
-            path: ["sourceId"],
-            code: "duplicate",
-            message: `duplicate record: input record ${first} has the same source system "${record.sourceSystem}" and id "${record.sourceId}"`,
-          },
-        ],
-      });
-      return;
-    }
-    seen.set(key, okIndex[k]!);
-    accepted.push(record);
-    index.push(okIndex[k]!);
-  });
-  out.sort((a, b) => a.index - b.index);
-  return { accepted, index, rejected: out, input: ok.length + rejected.length };
 }
 
 const keyOf = (ref: RecordRef): string => (typeof ref === "string" ? ref : sourceRecordKey(ref));

@@ -12,6 +12,7 @@ import {
   doubleMetaphone,
   isNameSwap,
   jaccard,
+  overlapCoefficient,
   jaro,
   jaroWinkler,
   levenshtein,
@@ -46,6 +47,7 @@ const similarities: [string, (a: string, b: string) => number][] = [
   ["dice2", (a, b) => diceCoefficient(a, b)],
   ["dice3", (a, b) => diceCoefficient(a, b, 3)],
   ["jaccard", (a, b) => jaccard([...a], [...b])],
+  ["overlapCoefficient", (a, b) => overlapCoefficient([...a], [...b])],
 ];
 
 describe("similarities", () => {

@@ -9,6 +9,7 @@ import {
   jaroWinkler,
   levenshtein,
   levenshteinSimilarity,
+  overlapCoefficient,
   tokenSetSimilarity,
   wordTokens,
 } from "../../src/identity/compare/index.js";
@@ -120,6 +121,15 @@ describe("jaccard and tokenSetSimilarity", () => {
     expect(tokenSetSimilarity("John Smith", "smith, john john")).toBe(1);
     expect(tokenSetSimilarity("Acme Ltd", "Acme Holdings Ltd")).toBeCloseTo(2 / 3, 12);
     expect(wordTokens("Mary-Ann  SMITH")).toEqual(["mary", "ann", "smith"]);
+  });
+});
+
+describe("overlapCoefficient", () => {
+  it("is 1 when one word set holds the other", () => {
+    expect(overlapCoefficient(["johnson"], ["chicago", "public", "schools", "johnson"])).toBe(1);
+    expect(overlapCoefficient(["acme", "ltd"], ["acme", "holdings"])).toBe(0.5);
+    expect(overlapCoefficient([], [])).toBe(1);
+    expect(overlapCoefficient([], ["a"])).toBe(0);
   });
 });
 

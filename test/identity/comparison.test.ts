@@ -38,6 +38,20 @@ describe("comparisons", () => {
     expect(level(given, { givenName: "Smith", familyName: "John" }, { givenName: "John", familyName: "Smith" })).toBe("swapped with familyName");
   });
 
+  it("sees one organization name's words all inside the other's", () => {
+    const name: Comparison = { name: "name", field: "organizationName", levels: [{ kind: "exact" }, { kind: "overlap", min: 1 }] };
+    expect(level(name, { organizationName: "Johnson" }, { organizationName: "Chicago Public Schools Johnson" })).toBe("token overlap ≥ 1");
+    expect(level(name, { organizationName: "Johnson" }, { organizationName: "Chicago Public Schools Mason" })).toBe("different");
+  });
+
+  it("sees a family name typed into the given-name field of one record", () => {
+    const crossed: Comparison = { name: "given", field: "givenName", levels: [{ kind: "exact" }, { kind: "crossed", with: "familyName", min: 0.9 }] };
+    expect(level(crossed, { givenName: "Ceely" }, { givenName: "Arthur", familyName: "Ceely" })).toBe("crossed with familyName (Jaro-Winkler ≥ 0.9)");
+    expect(level(crossed, { givenName: "Arthur", familyName: "Ceely" }, { givenName: "Ceeley" })).toBe("crossed with familyName (Jaro-Winkler ≥ 0.9)");
+    expect(level(crossed, { givenName: "Ceely" }, { givenName: "Arthur", familyName: "Smith" })).toBe("different");
+    expect(ComparisonSchema.safeParse({ name: "x", field: "givenName", levels: [{ kind: "crossed", with: "email" }] }).success).toBe(false);
+  });
+
   it("compares multi-valued fields any-to-any", () => {
     const email: Comparison = { name: "email", field: "email", levels: [{ kind: "exact" }, { kind: "damerauLevenshtein", max: 1 }] };
     expect(level(email, { emails: ["ann@acme.org", "bob@acme.org"] }, { emails: ["BOB@acme.org"] })).toBe("exact");

@@ -17,7 +17,7 @@ export {
   levenshteinSimilarity,
   damerauLevenshteinSimilarity,
 } from "./levenshtein.js";
-export { jaccard, tokenSetSimilarity, wordTokens } from "./tokens.js";
+export { jaccard, overlapCoefficient, tokenSetSimilarity, wordTokens } from "./tokens.js";
 export { diceCoefficient } from "./dice.js";
 export { type DoubleMetaphoneOptions, doubleMetaphone } from "./phonetic.js";
 export { type NicknameTable, DEFAULT_NICKNAMES, createNicknameTable, areNicknames, canonicalNames } from "./nicknames.js";

@@ -41,6 +41,36 @@ export function jaccard(a: Iterable<string>, b: Iterable<string>): number {
   return common / (setA.size + setB.size - common);
 }
 
+/**
+ * Overlap coefficient of two sets, `|A ∩ B| / min(|A|, |B|)` (Szymkiewicz–Simpson): 1 when one
+ * set holds the other, so "Johnson" and "Chicago Public Schools Johnson" overlap fully while their
+ * Jaccard similarity is 0.25. Duplicates count once; two empty sets give 1, one empty set 0. At
+ * most the first 1,000 distinct values of each side are read.
+ *
+ * @param a - First set (a `Set`, an array or any iterable of strings).
+ * @param b - Second set.
+ * @returns Similarity in [0, 1].
+ * @example
+ * ```ts
+ * overlapCoefficient(["johnson"], ["chicago", "public", "schools", "johnson"]); // 1
+ * overlapCoefficient(["acme", "ltd"], ["acme", "holdings"]);                      // 0.5
+ * ```
+ */
+export function overlapCoefficient(a: Iterable<string>, b: Iterable<string>): number {
+  let setA = toSet(a);
+  let setB = toSet(b);
+  if (setA.size === 0 && setB.size === 0) return 1;
+  if (setA.size === 0 || setB.size === 0) return 0;
+  if (setA.size > setB.size) {
+    const t = setA;
+    setA = setB;
+    setB = t;
+  }
+  let common = 0;
+  for (const v of setA) if (setB.has(v)) common++;
+  return common / setA.size;
+}
+
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
