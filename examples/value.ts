@@ -55,6 +55,8 @@ console.log(`\nBG/NBD (weeks): r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${a.
 console.log("Top 5 persons by 3-year CLV (10 % a year):");
 const clv = summary.customers
   .map((c) => ({ key: c.key, alive: probabilityAlive(purchases.model, c), ...computeClv(purchases.model, spend.model, c, { horizon: { amount: 3, unit: "years" }, discountRate: { rate: 0.1, per: "years" } }) }))
+  // clv and expectedSpend are null when the spend model has no finite mean for a customer: never ranked as 0.
+  .flatMap((c) => (c.clv === null || c.expectedSpend === null ? [] : [{ ...c, clv: c.clv, expectedSpend: c.expectedSpend }]))
   .sort((x, y) => y.clv - x.clv || (x.key < y.key ? -1 : 1))
   .slice(0, 5);
 for (const c of clv) {

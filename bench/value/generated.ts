@@ -132,7 +132,11 @@ export function runGenerated(customers: number): Row[] {
     });
   }
   const repeaters = truth.filter((t) => (byPerson.get(t.personId)?.frequency ?? 0) > 0);
-  const spendPredicted = repeaters.map((t) => (expectedSpend(gg.model, byPerson.get(t.personId) as CustomerSummary) ?? 0) / 100);
+  const spendPredicted = repeaters.map((t) => {
+    const spend = expectedSpend(gg.model, byPerson.get(t.personId) as CustomerSummary);
+    if (spend === null) throw new Error("the fitted Gamma-Gamma model has no finite mean spend (q ≤ 1)");
+    return spend / 100;
+  });
   const spendTrue = repeaters.map((t) => t.meanSpend);
   rows.push({
     check: "generated: Gamma-Gamma expected spend vs true mean spend (repeat buyers)",

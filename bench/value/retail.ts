@@ -30,7 +30,7 @@ export function runRetail(): { rows: Row[]; abc: Record<string, string | number>
   const curve = computeParetoCurve(values);
   const rfm = scoreRfm(rollup.customers, { asOf: AS_OF });
   const common = countRfmSegments(segmentRfm(rfm.scored));
-  const rPackage = countRfmSegments(segmentRfm(rfm.scored, { rules: RFM_SEGMENTS_R_PACKAGE }), { rules: RFM_SEGMENTS_R_PACKAGE });
+  const rPackage = countRfmSegments(segmentRfm(rfm.scored, { ruleSet: RFM_SEGMENTS_R_PACKAGE }), { ruleSet: RFM_SEGMENTS_R_PACKAGE });
   const ms = performance.now() - started;
   const summaryRows: Row[] = [
     { check: "Online Retail: invoices read / rejected", measured: `${rows.length} / ${rollup.rejected.length}`, target: "18532 / 0", ok: rows.length === 18532 && rollup.rejected.length === 0 ? "yes" : "NO" },

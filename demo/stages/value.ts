@@ -14,6 +14,7 @@ import {
   scoreRfm,
   segmentRfm,
   summarizeTransactions,
+  type CustomerValue,
 } from "../../src/value/index.js";
 import type { DemoStage } from "../context.js";
 import { figures, say, subheading, table } from "../report.js";
@@ -51,9 +52,9 @@ export const valueStage: DemoStage = {
     });
 
     subheading("ABC tiers of households (A = the first 70 % of net value, B up to 95 %)");
-    const householdValues = byHousehold.customers.map((c) => ({ key: c.key, value: c.marginMinor ?? c.netMinor }));
+    const householdValues = byHousehold.customers.map((c) => ({ key: c.key, value: c.netMinor }));
     const tiers = assignAbcTiers(householdValues);
-    table(tiers.tiers.map((t) => ({ tier: t.tier, households: t.customers, "% of households": 100 * t.customerShare, "value (EUR)": euros(t.value), "% of value": 100 * t.valueShare })));
+    table(tiers.tiers.map((t) => ({ tier: t.tier, households: t.customers, "% of households": 100 * t.customerShare, "net value (EUR)": euros(t.value), "% of value": 100 * t.valueShare })));
     const personValues = byPerson.customers.map((c) => ({ key: c.key, value: c.netMinor }));
     const curve = computeParetoCurve(personValues);
     say(`Persons: Gini ${curve.gini.toFixed(2)}; the top 20 % make ${(100 * curve.top20Share).toFixed(1)} % of the value.`);
@@ -74,9 +75,12 @@ export const valueStage: DemoStage = {
     say(`BG/NBD r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${a.toFixed(3)}, b ${b.toFixed(2)}; Gamma-Gamma mean spend € ${euros(spendFit.model.populationMeanSpend ?? 0)}.`);
     const options = { horizon: { amount: 3, unit: "years" as const }, discountRate: { rate: 0.1, per: "years" as const } };
     const lifetime = summary.customers.map((c) => ({ key: c.key, alive: probabilityAlive(purchaseFit.model, c), ...computeClv(purchaseFit.model, spendFit.model, c, options) }));
-    lifetime.sort((x, y) => y.clv - x.clv || (x.key < y.key ? -1 : 1));
+    // A CLV is null when the spend model has no finite mean for the customer: such customers are listed apart, never ranked as 0.
+    const valued = lifetime.flatMap((c) => (c.clv === null || c.expectedSpend === null ? [] : [{ ...c, clv: c.clv, expectedSpend: c.expectedSpend }]));
+    valued.sort((x, y) => y.clv - x.clv || (x.key < y.key ? -1 : 1));
+    if (valued.length < lifetime.length) say(`${lifetime.length - valued.length} persons have no finite expected spend under the fitted Gamma-Gamma model.`);
     table(
-      lifetime.slice(0, 10).map((c) => ({
+      valued.slice(0, 10).map((c) => ({
         person: c.key,
         "CLV (EUR)": euros(c.clv),
         "expected purchases": c.expectedPurchases,
@@ -90,37 +94,45 @@ export const valueStage: DemoStage = {
     const segmentOf = new Map(segments.map((s) => [s.key, s.primary]));
     const lifetimeOf = new Map(lifetime.map((c) => [c.key, c]));
     const valueOf = new Map(byPerson.customers.map((c) => [c.key, c]));
+    // Every A-tier person bought before asOf, so each has a lifetime summary and an RFM segment.
     const atRisk = [...aTier]
-      .map((key) => ({ key, alive: lifetimeOf.get(key)?.alive ?? 0, segment: segmentOf.get(key) ?? "", value: valueOf.get(key) }))
+      .flatMap((key) => {
+        const life = lifetimeOf.get(key);
+        const value = valueOf.get(key);
+        return life === undefined || value === undefined ? [] : [{ key, alive: life.alive, segment: segmentOf.get(key) ?? "", value }];
+      })
       .filter((c) => c.alive < 0.5 || c.segment === "At Risk" || c.segment === "Can't Lose Them")
-      .sort((x, y) => (y.value?.netMinor ?? 0) - (x.value?.netMinor ?? 0));
+      .sort((x, y) => y.value.netMinor - x.value.netMinor || (x.key < y.key ? -1 : 1));
     say(`${atRisk.length} of ${aTier.size} A-tier persons:`);
     table(
       atRisk.slice(0, 10).map((c) => ({
         person: c.key,
-        "net value (EUR)": euros(c.value?.netMinor ?? 0),
-        "days since last purchase": c.value?.lastPurchaseAt ? Math.floor((asOf.getTime() - c.value.lastPurchaseAt.getTime()) / DAY_MS) : "",
+        "net value (EUR)": euros(c.value.netMinor),
+        "days since last purchase": c.value.lastPurchaseAt === null ? "" : Math.floor((asOf.getTime() - c.value.lastPurchaseAt.getTime()) / DAY_MS),
         "RFM segment": c.segment,
         "P(alive)": c.alive,
       })),
     );
 
-    subheading("Value categories (this year against last year, cost to serve from contacts)");
+    subheading("Value categories by margin (this year against last year, cost to serve from contacts)");
     const yearStart = new Date(asOf.getTime() - 365 * DAY_MS);
     const thisYear = rollupValue(dataset.transactions, { asOf, from: yearStart, attribution: persons });
     const lastYear = rollupValue(dataset.transactions, { asOf: new Date(yearStart.getTime() - 1), from: new Date(yearStart.getTime() - 365 * DAY_MS), attribution: persons });
     const contacts = rollupInteractions(dataset.interactions, { asOf, from: yearStart, attribution: persons });
     if (!thisYear.ok || !lastYear.ok || !contacts.ok) return;
     const regionOf = new Map(dataset.persons.flatMap((p) => (p.addresses[0]?.country ? [[p.id, p.addresses[0].country] as const] : [])));
-    const categories = assignValueCategories(
-      thisYear.customers.map((c) => ({ key: c.key, value: c.marginMinor ?? c.netMinor })),
-      {
-        previous: lastYear.customers.map((c) => ({ key: c.key, value: c.marginMinor ?? c.netMinor })),
-        costToServe: new Map(contacts.customers.map((c) => [c.key, c.costMinor])),
-        peerGroupOf: regionOf,
-      },
-    );
+    // One measure throughout: margin (below zero = cost to serve above margin); persons whose margin is unknown are left out and counted.
+    const margins = (customers: readonly CustomerValue[]): { key: string; value: number }[] =>
+      customers.flatMap((c) => (c.marginMinor === null ? [] : [{ key: c.key, value: c.marginMinor }]));
+    const current = margins(thisYear.customers);
+    const categories = assignValueCategories(current, {
+      previous: margins(lastYear.customers),
+      costToServe: contacts,
+      ...(thisYear.currency === null ? {} : { currency: thisYear.currency }),
+      peerGroupOf: regionOf,
+    });
     figures({
+      "persons without a known margin (left out)": thisYear.customers.length - current.length,
       "most valuable": categories.counts["most-valuable"],
       "most growable": categories.counts["most-growable"],
       "below zero": categories.counts["below-zero"],

@@ -22,6 +22,12 @@ export interface BfgsOptions {
   readonly gradientTolerance?: number;
   /** Initial inverse Hessian (n × n, row-major), e.g. from a fit on a subsample; default: the scaled identity. */
   readonly inverseHessian?: Float64Array;
+  /**
+   * Stop (not converged) as soon as an accepted point has a coordinate beyond ±`bound`: the
+   * minimum lies at infinity along that coordinate, and following it further only costs time
+   * (default: no bound).
+   */
+  readonly bound?: number;
 }
 
 /** The outcome of {@link minimizeBfgs}. */
@@ -34,9 +40,12 @@ export interface BfgsResult {
   readonly iterations: number;
   /** Objective evaluations used (gradients included). */
   readonly evaluations: number;
-  /** Whether the gradient test was met (false: iteration limit, or no further decrease possible). */
+  /** Whether the gradient test was met (false: iteration limit, no further decrease possible, or `bound` left). */
   readonly converged: boolean;
 }
+
+/** Iterations in a row without a relative decrease of 1e-14 after which the method gives up (at the precision limit of f). */
+const STALLED_ITERATIONS = 10;
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -61,6 +70,7 @@ function maxAbs(a: Float64Array): number {
 export function minimizeBfgs(f: Objective, start: ArrayLike<number>, options: BfgsOptions = {}): BfgsResult {
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.gradientTolerance ?? 1e-9;
+  const bound = options.bound ?? Infinity;
   const n = start.length;
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
@@ -80,6 +90,7 @@ export function minimizeBfgs(f: Objective, start: ArrayLike<number>, options: Bf
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   let firstStep = !given;
+  let stalled = 0;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     if (maxAbs(g) <= tolerance * Math.max(1, Math.abs(value))) {
       return { x, value, iterations: iteration - 1, evaluations, converged: true };
@@ -155,6 +166,11 @@ export function minimizeBfgs(f: Objective, start: ArrayLike<number>, options: Bf
     value = valueNew;
     if (previous - value <= 1e-15 * Math.abs(value) && maxAbs(g) <= 1e-6 * Math.max(1, Math.abs(value))) {
       return { x, value, iterations: iteration, evaluations, converged: true };
+    }
+    if (maxAbs(x) > bound) return { x, value, iterations: iteration, evaluations, converged: false };
+    stalled = previous - value <= 1e-14 * Math.max(1, Math.abs(value)) ? stalled + 1 : 0;
+    if (stalled === STALLED_ITERATIONS) {
+      return { x, value, iterations: iteration, evaluations, converged: maxAbs(g) <= 1e-5 * Math.max(1, Math.abs(value)) };
     }
   }
   return { x, value, iterations: maxIterations, evaluations, converged: false };

@@ -39,7 +39,7 @@ export interface TierAssignment {
   readonly key: string;
   /** The value ranked by. */
   readonly value: number;
-  /** 1 for the most valuable; ties are broken by key (code-unit order). */
+  /** 1 for the most valuable; equal values are ranked by key (code-unit order) and share a tier. */
   readonly rank: number;
   /** Share of the positive value held by this customer and everyone ranked above. */
   readonly cumulativeValueShare: number;
@@ -64,9 +64,13 @@ export interface TierSummary {
   readonly customers: number;
   /** Its share of all customers (the three sum to 1 when there are customers). */
   readonly customerShare: number;
-  /** Sum of its customers' values. */
+  /** Sum of its customers' values (negative values included; they are all in C). */
   readonly value: number;
-  /** Its share of the total value (the three sum to 1 when the total is positive; 0 otherwise). */
+  /**
+   * Its share of the positive value: the sum of its customers' positive values over the sum of
+   * all positive values — the base of the cut-offs and of `cumulativeValueShare`. The three sum
+   * to 1 when any value is positive, and are 0 otherwise.
+   */
   readonly valueShare: number;
 }
 
@@ -85,6 +89,10 @@ export interface TierResult {
   readonly tiers: [TierSummary, TierSummary, TierSummary];
   /** Total value (sum of all values). */
   readonly totalValue: number;
+  /** Sum of the positive values: the base of every value share. */
+  readonly positiveValue: number;
+  /** Sum of the negative values (≤ 0), all in tier C, reported apart from the shares. */
+  readonly negativeValue: number;
 }
 
 /**
@@ -137,6 +145,10 @@ export interface TierColumns {
   readonly tiers: [TierSummary, TierSummary, TierSummary];
   /** Total value. */
   readonly totalValue: number;
+  /** Sum of the positive values: the base of every value share. */
+  readonly positiveValue: number;
+  /** Sum of the negative values (≤ 0), all in tier C. */
+  readonly negativeValue: number;
 }
 
 const TIERS: readonly AbcTier[] = ["A", "B", "C"];
@@ -161,41 +173,63 @@ function tierColumns(input: ArrayLike<number>, rule: TierRule): TierColumns {
   const values = new Float64Array(n);
   let total = 0;
   let positive = 0;
+  let negative = 0;
   for (let i = 0; i < n; i++) {
     const v = input[i] as number;
     const clean = Number.isFinite(v) ? v + 0 : 0;
     values[i] = clean;
     total += clean;
     if (clean > 0) positive += clean;
+    else negative += clean;
   }
   const order = argsortDescending(values);
   const tier = new Uint8Array(n);
   const rank = new Int32Array(n);
   const cumulative = new Float64Array(n);
   const sums = [0, 0, 0];
+  const positives = [0, 0, 0];
   const counts = [0, 0, 0];
   let running = 0;
+  let previousValue = NaN;
+  let previousTier = 2;
   const byValue = rule.by === "value";
   for (let r = 0; r < n; r++) {
     const i = order[r] as number;
     const v = values[i] as number;
-    const before = byValue ? (positive > 0 ? running / positive : 1) : r / n;
-    if (v > 0) running += v;
-    const t = v > 0 ? (before < rule.a ? 0 : before < rule.b ? 1 : 2) : 2;
+    let t = previousTier;
+    if (v !== previousValue) {
+      // A tie group takes the tier in which its first member starts, so equal values share a tier.
+      const before = byValue ? (positive > 0 ? running / positive : 1) : r / n;
+      t = v > 0 ? (before < rule.a ? 0 : before < rule.b ? 1 : 2) : 2;
+    }
+    if (v > 0) {
+      running += v;
+      positives[t] = (positives[t] as number) + v;
+    }
     tier[i] = t;
     rank[i] = r + 1;
     cumulative[i] = positive > 0 ? Math.min(1, running / positive) : 0;
     sums[t] = (sums[t] as number) + v;
     counts[t] = (counts[t] as number) + 1;
+    previousValue = v;
+    previousTier = t;
   }
   const summary = (t: number): TierSummary => ({
     tier: TIERS[t] as AbcTier,
     customers: counts[t] as number,
     customerShare: n > 0 ? (counts[t] as number) / n : 0,
     value: sums[t] as number,
-    valueShare: total > 0 ? (sums[t] as number) / total : 0,
+    valueShare: positive > 0 ? (positives[t] as number) / positive : 0,
   });
-  return { tier, rank, cumulativeValueShare: cumulative, tiers: [summary(0), summary(1), summary(2)], totalValue: total };
+  return {
+    tier,
+    rank,
+    cumulativeValueShare: cumulative,
+    tiers: [summary(0), summary(1), summary(2)],
+    totalValue: total,
+    positiveValue: positive,
+    negativeValue: negative,
+  };
 }
 
 function abcRule(options: AbcOptions): TierRule {
@@ -227,7 +261,7 @@ function tierObjects(customers: readonly ValuedCustomer[], rule: TierRule): Tier
       tier: TIERS[columns.tier[j] as number] as AbcTier,
     };
   });
-  return { customers: ranked, tiers: columns.tiers, totalValue: columns.totalValue };
+  return { customers: ranked, tiers: columns.tiers, totalValue: columns.totalValue, positiveValue: columns.positiveValue, negativeValue: columns.negativeValue };
 }
 
 /**
@@ -237,8 +271,11 @@ function tierObjects(customers: readonly ValuedCustomer[], rule: TierRule): Tier
  *
  * Cut-off rule: a customer belongs to the tier in which their cumulative share *starts* — the
  * customer who crosses a cut-off stays in the upper tier, so A is the smallest group of top
- * customers whose value reaches `a`. Customers with a value of zero or below are always C;
- * non-finite values count as 0.
+ * customers whose value reaches `a`. Ties: customers with equal values always share a tier, the
+ * one in which the first of them (by key) starts — a tie group at a cut-off stays together in the
+ * upper tier. Customers with a value of zero or below are always C; non-finite values count as
+ * 0. Value shares are shares of the positive value (the base of the cut-offs); the sum of the
+ * negative values is reported apart (`negativeValue`).
  *
  * @param customers - Customers with the value to rank by.
  * @param options - See {@link AbcOptions}.
@@ -257,8 +294,8 @@ export function assignAbcTiers(customers: readonly ValuedCustomer[], options: Ab
 
 /**
  * {@link assignAbcTiers} on a column of values, for millions of customers: no objects, one
- * numeric sort. Ties are broken by position — by key when the values come from
- * {@link rollupTransactionColumns}, whose customers are in key order.
+ * numeric sort. Equal values are ranked by position — by key when the values come from
+ * {@link rollupTransactionColumns}, whose customers are in key order — and share a tier.
  *
  * @param values - One value per customer.
  * @param options - See {@link AbcOptions}.
@@ -278,7 +315,8 @@ export function assignAbcTierColumns(values: ArrayLike<number>, options: AbcOpti
 /**
  * Tiers by share of customers: the top `a` of customers (by value, ties by key) are A, the next
  * ones up to `b` are B, the rest C. With n customers, A holds ⌈a·n⌉ customers — the customer who
- * crosses the cut-off is in the upper tier, as in {@link assignAbcTiers} — and customers with
+ * crosses the cut-off is in the upper tier, as in {@link assignAbcTiers} — plus any further
+ * customers with the same value as the last of them (equal values share a tier); customers with
  * a value of zero or below are C.
  *
  * @param customers - Customers with the value to rank by.

@@ -69,12 +69,26 @@ export function lookUp(lookup: Lookup, id: string): string | undefined {
 }
 
 /**
+ * Options of {@link ownersOfAccounts}.
+ *
+ * @example
+ * ```ts
+ * const options: OwnersOfAccountsOptions = { includeAuthorized: true };
+ * ```
+ */
+export interface OwnersOfAccountsOptions {
+  /** Count authorized users as owners (default `false`: they use the account but do not own it). */
+  readonly includeAuthorized?: boolean;
+}
+
+/**
  * Builds the `accountOwners` mapping of {@link AttributionOptions} from accounts: each account's
- * owner `partyId`s, primary owners first, then joint, then authorized (authorized users are not
- * owners and are left out unless `includeAuthorized` is set).
+ * owner `partyId`s — primary and joint owners, and authorized users when `includeAuthorized` is
+ * set — distinct and sorted by id (the order in which a split amount's remainder is handed out;
+ * attribution sorts them the same way whatever mapping it is given).
  *
  * @param accounts - Accounts, as parsed with `parseAccounts`.
- * @param options - `includeAuthorized` (default `false`).
+ * @param options - See {@link OwnersOfAccountsOptions}.
  * @returns Account id → owner ids.
  * @example
  * ```ts
@@ -82,15 +96,11 @@ export function lookUp(lookup: Lookup, id: string): string | undefined {
  * rollupValue(dataset.transactions, { asOf, attribution: { level: "person", accountOwners, personOf } });
  * ```
  */
-export function ownersOfAccounts(accounts: readonly Account[], options: { readonly includeAuthorized?: boolean } = {}): Map<string, string[]> {
-  const rank = { primary: 0, joint: 1, authorized: 2 } as const;
+export function ownersOfAccounts(accounts: readonly Account[], options: OwnersOfAccountsOptions = {}): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const account of accounts) {
-    const owners = account.owners
-      .filter((o) => options.includeAuthorized === true || o.role !== "authorized")
-      .sort((x, y) => rank[x.role] - rank[y.role])
-      .map((o) => o.partyId);
-    out.set(account.id, owners);
+    const owners = account.owners.filter((o) => options.includeAuthorized === true || o.role !== "authorized").map((o) => o.partyId);
+    out.set(account.id, [...new Set(owners)].sort());
   }
   return out;
 }
@@ -129,6 +139,24 @@ function keyAtLevel(options: ReturnType<typeof checkAttribution>, baseId: string
 }
 
 /**
+ * The one key of a row with a single base customer — the common case, resolved without
+ * allocating —, the reason it cannot be attributed, or `null` for a row on an account with
+ * several owners (see {@link attribute}).
+ */
+export function attributeToOne(
+  options: ReturnType<typeof checkAttribution>,
+  customerId: string | undefined,
+  accountId: string | undefined,
+): string | { reason: string } | null {
+  if (options.level === "account") return accountId ?? { reason: "the row has no accountId" };
+  if (customerId !== undefined) return keyAtLevel(options, customerId);
+  if (accountId === undefined) return { reason: "the row has neither customerId nor accountId" };
+  const owners = ownersOf(options, accountId);
+  if (owners === undefined || owners.length === 0) return { reason: `no owner is known for account "${accountId.slice(0, 80)}"` };
+  return owners.length === 1 ? keyAtLevel(options, owners[0] as string) : null;
+}
+
+/**
  * Attributes one row (a customer id and/or an account id) to the level's keys, or returns the
  * reason it cannot be attributed.
  */
@@ -137,16 +165,11 @@ export function attribute(
   customerId: string | undefined,
   accountId: string | undefined,
 ): Attribution | { reason: string } {
-  if (options.level === "account") {
-    return accountId === undefined ? { reason: "the row has no accountId" } : { keys: [accountId], keyOfBase: [0] };
-  }
-  let base: readonly string[];
-  if (customerId !== undefined) base = [customerId];
-  else if (accountId !== undefined) {
-    const owners = ownersOf(options, accountId);
-    if (owners === undefined || owners.length === 0) return { reason: `no owner is known for account "${accountId.slice(0, 80)}"` };
-    base = owners.length === 1 ? owners : [...new Set(owners)].sort();
-  } else return { reason: "the row has neither customerId nor accountId" };
+  const one = attributeToOne(options, customerId, accountId);
+  if (typeof one === "string") return { keys: [one], keyOfBase: [0] };
+  if (one !== null) return one;
+  // An account with several owners: its distinct owners, sorted by id, each mapped to a key.
+  const base = [...new Set(ownersOf(options, accountId as string))].sort();
   const keys: string[] = [];
   const keyOfBase: number[] = [];
   for (const id of base) {

@@ -1,7 +1,16 @@
-import { digamma, logGamma, logHyp2f1 } from "../_lib/value-special.js";
+import { digamma, hyp2f1Signed, logGamma } from "../_lib/value-special.js";
 import type { InvalidHistoryError, NoCustomersError, NoRepeatBuyersError, NotConvergedError } from "./errors.js";
-import { preparePurchaseTable, subsamplePurchaseTable, type PurchaseTable, type WeightedPurchaseHistory } from "./histories.js";
-import { checkFitOptions, maximizeWithWarmStart, type FitOptions } from "./mle.js";
+import {
+  powerOfTwoNear,
+  preparePurchaseTable,
+  purchaseCount,
+  scalePurchaseTable,
+  subsamplePurchaseTable,
+  weightedMean,
+  type PurchaseTable,
+  type WeightedPurchaseHistory,
+} from "./histories.js";
+import { checkFitOptions, maximizeWithWarmStart, unscaleFit, type FitOptions } from "./mle.js";
 import type { PurchaseHistory } from "./summarize.js";
 import type { TimeUnit } from "./time.js";
 
@@ -196,22 +205,24 @@ export function fitBgNbd(histories: readonly WeightedPurchaseHistory[], options:
       error: { code: "NO_REPEAT_BUYERS", message: "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated", customers: table.customers },
     };
   }
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < table.n; i++) {
-    sumX += (table.x[i] as number) * (table.w[i] as number);
-    sumT += (table.T[i] as number) * (table.w[i] as number);
-  }
-  const fit = maximizeWithWarmStart(
-    table,
-    subsamplePurchaseTable,
-    (t, start) => ({
-      names: ["r", "alpha", "a", "b"] as const,
-      start,
-      logLikelihood: (theta, gradient) => bgNbdLogLikelihood(t, theta, gradient),
-    }),
-    [1, Math.max(1e-6, sumT / sumX), 1, 1],
-    checked,
+  // Ages divided by a power of two near their mean: the fit runs on numbers near 1 whatever the unit.
+  const k = powerOfTwoNear(weightedMean(table.T, table.w));
+  const scaled = scalePurchaseTable(table, k);
+  const fit = unscaleFit(
+    maximizeWithWarmStart(
+      scaled,
+      subsamplePurchaseTable,
+      (t, start) => ({
+        names: ["r", "alpha", "a", "b"] as const,
+        start,
+        logLikelihood: (theta, gradient) => bgNbdLogLikelihood(t, theta, gradient),
+      }),
+      [1, Math.max(1e-6, weightedMean(scaled.T, scaled.w) / weightedMean(scaled.x, scaled.w)), 1, 1],
+      checked,
+    ),
+    ["alpha"],
+    k,
+    -Math.log(k) * purchaseCount(table),
   );
   if (!fit.ok) return fit;
   return {
@@ -254,16 +265,34 @@ export function bgNbdProbabilityAlive(p: BgNbdParameters, h: PurchaseHistory): n
   return 1 / (1 + Math.exp(logOdds));
 }
 
-/** (a+b+x−1)/(a−1) [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], smooth across a = 1. */
+/**
+ * (a+b+x−1)/(a−1) [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], the numerator
+ * of the conditional expectation (Fader, Hardie & Lee 2005, eq. 10).
+ *
+ * - ₂F₁ may be negative (when a + b + x − 1 < 0, i.e. x = 0 and a + b < 1), so it is taken as a
+ *   signed logarithm and the bracket is 1 − G·F with F's sign.
+ * - At c = a + b + x − 1 = 0 (x = 0, a + b = 1) ₂F₁ has a pole but c·₂F₁(r, b; c; z) tends to
+ *   r b z ₂F₁(r+1, b+1; 2; z), so the numerator is −G r b z ₂F₁(r+1, b+1; 2; z) / (a − 1); for any
+ *   other c the direct form is exact (c·F stays finite as c → 0).
+ * - At a = 1 the expression is 0/0 but smooth: the two sides a = 1 ± 1e-5 are averaged.
+ */
 function bgNbdConditionalNumerator(p: BgNbdParameters, x: number, T: number, t: number): number {
   if (Math.abs(p.a - 1) < 1e-7) {
-    // The expression is 0/0 at a = 1 but smooth: average the two sides.
     return 0.5 * (bgNbdConditionalNumerator({ ...p, a: 1 - 1e-5 }, x, T, t) + bgNbdConditionalNumerator({ ...p, a: 1 + 1e-5 }, x, T, t));
   }
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  const logG = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)) + logHyp2f1(r + x, b + x, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * -Math.expm1(logG);
+  const w = (alpha + T) / (alpha + T + t);
+  const logG = (r + x) * Math.log(w);
+  const c = a + b + x - 1;
+  if (Math.abs(c) < 1e-12) {
+    const F = hyp2f1Signed(r + x + 1, b + x + 1, 2, z, w);
+    return (-(r + x) * (b + x) * z * F.sign * Math.exp(logG + F.log)) / (a - 1);
+  }
+  const F = hyp2f1Signed(r + x, b + x, c, z, w);
+  const L = logG + F.log;
+  const bracket = F.sign > 0 ? -Math.expm1(L) : F.sign < 0 ? 1 + Math.exp(L) : F.sign === 0 ? 1 : NaN;
+  return (c / (a - 1)) * bracket;
 }
 
 /** E[Y(t) | x, t_x, T], the conditional expectation of Fader, Hardie & Lee (2005). */

@@ -1,5 +1,6 @@
 import { assignAbcTiers, assignTiersByCustomerShare, type AbcOptions, type AbcTier, type ValuedCustomer } from "./abc.js";
 import type { Lookup } from "./attribution.js";
+import { costsInCurrency, type ContactRollup } from "./interactions.js";
 import { checkCount, checkShare, peerQuantiles } from "./peers.js";
 
 /**
@@ -19,7 +20,7 @@ export type ValueCategory = "most-valuable" | "most-growable" | "below-zero" | "
  *
  * @example
  * ```ts
- * const options: ValueCategoryOptions = { peerGroupOf: segmentOf, costToServe, previous: lastYear };
+ * const options: ValueCategoryOptions = { peerGroupOf: segmentOf, costToServe: contacts, currency: "EUR", previous: lastYear };
  * ```
  */
 export interface ValueCategoryOptions {
@@ -33,8 +34,10 @@ export interface ValueCategoryOptions {
   readonly potentialQuantile?: number;
   /** Smallest look-alike group used; smaller groups fall back to everyone (default 5). */
   readonly minPeers?: number;
-  /** Customer key → cost to serve, in the unit of the values (from {@link rollupInteractions}); default none. */
-  readonly costToServe?: ReadonlyMap<string, number>;
+  /** Costs to serve from {@link rollupInteractions} (its successful result), in the currency of the values; default none. */
+  readonly costToServe?: ContactRollup;
+  /** The currency of the values (minor units), required with a `costToServe` that has a currency, to check they match. */
+  readonly currency?: string;
   /** The customers' values in the previous window, to find migrators; default none (no migrators). */
   readonly previous?: readonly ValuedCustomer[];
   /** Tier cut-offs used for migration (default those of {@link assignAbcTiers}). */
@@ -53,6 +56,8 @@ export interface ValueCategoryOptions {
 export interface CategorizedCustomer {
   /** The customer key. */
   readonly key: string;
+  /** Whether the customer has a value in the current window; only those are ranked for most valuable and most growable. */
+  readonly current: boolean;
   /** Actual value in the current window (0 for a customer seen only in the previous window). */
   readonly value: number;
   /** Cost to serve (0 when unknown). */
@@ -82,7 +87,7 @@ export interface CategorizedCustomer {
  * ```
  */
 export interface ValueCategoryResult {
-  /** Every customer (current and previous window), sorted by key. */
+  /** Every customer of the current and the previous window, sorted by key. */
   readonly customers: CategorizedCustomer[];
   /** Customers per category. */
   readonly counts: Record<ValueCategory, number>;
@@ -92,21 +97,24 @@ const TIER_ORDER: Record<AbcTier, number> = { A: 0, B: 1, C: 2 };
 
 /**
  * Sorts customers into Peppers & Rogers' value categories. Cut-offs:
- * - most valuable: the top `mostValuableShare` of customers by actual value (⌈share · n⌉, value > 0, ties by key);
- * - most growable: the top `mostGrowableShare` by growth gap (gap > 0), where the potential is
- *   the `potentialQuantile` of the values of the customer's look-alikes (`peerGroupOf`; groups
- *   smaller than `minPeers` use everyone);
+ * - most valuable: the top `mostValuableShare` of the current window's customers by actual value
+ *   (⌈share · n⌉ of the n current customers, value > 0; equal values share the cut-off);
+ * - most growable: the top `mostGrowableShare` of the current window's customers by growth gap
+ *   (gap > 0), where the potential is the `potentialQuantile` of the values of the customer's
+ *   look-alikes (`peerGroupOf`; groups smaller than `minPeers` use everyone);
  * - below zero: cost to serve above the value (contribution < 0);
  * - migrator: a different ABC tier than in the `previous` window (a customer missing from a
- *   window has value 0 there).
+ *   window has value 0 there, so customers of the previous window only are listed too — as
+ *   migrators down when they were above C — but never ranked as most valuable or growable).
  *
- * @param customers - Current value per customer (margin if known, else net value).
+ * @param customers - Current value per customer (margin, net value — one measure, the same for `previous`).
  * @param options - See {@link ValueCategoryOptions}.
  * @returns Each customer's categories and figures, and counts.
- * @throws RangeError when a share or count option is out of range.
+ * @throws RangeError when a share or count option is out of range, or the costs to serve are not
+ *   in the currency of the values.
  * @example
  * ```ts
- * const result = assignValueCategories(thisYear, { previous: lastYear, costToServe, peerGroupOf: regionOf });
+ * const result = assignValueCategories(thisYear, { previous: lastYear, costToServe: contacts, currency: "EUR", peerGroupOf: regionOf });
  * console.log(result.counts);
  * ```
  */
@@ -115,24 +123,26 @@ export function assignValueCategories(customers: readonly ValuedCustomer[], opti
   const mgShare = checkShare(options.mostGrowableShare ?? 0.2, "mostGrowableShare", true);
   const quantile = checkShare(options.potentialQuantile ?? 0.8, "potentialQuantile");
   const minPeers = checkCount(options.minPeers ?? 5, "minPeers");
-  const current = new Map<string, number>();
-  for (const c of customers) current.set(c.key, (current.get(c.key) ?? 0) + (Number.isFinite(c.value) ? c.value : 0));
-  const previous = options.previous === undefined ? undefined : new Map<string, number>();
-  for (const c of options.previous ?? []) previous?.set(c.key, (previous.get(c.key) ?? 0) + (Number.isFinite(c.value) ? c.value : 0));
+  const costs = costsInCurrency(options.costToServe, options.currency, "options.costToServe");
+  const current = sumByKey(customers);
+  const previous = options.previous === undefined ? undefined : sumByKey(options.previous);
   const keys = [...new Set([...current.keys(), ...(previous?.keys() ?? [])])].sort();
   const values = Float64Array.from(keys, (k) => current.get(k) ?? 0);
-  const valued = keys.map((key, i) => ({ key, value: values[i] as number }));
-  const tierNow = new Map(assignAbcTiers(valued, options.tiers).customers.map((c) => [c.key, c.tier]));
+  // Tiers over both windows (a missing customer is worth 0 there, which moves no cut-off).
+  const tierNow = new Map(assignAbcTiers(keys.map((key, i) => ({ key, value: values[i] as number })), options.tiers).customers.map((c) => [c.key, c.tier]));
   const tierBefore =
     previous === undefined ? undefined : new Map(assignAbcTiers(keys.map((key) => ({ key, value: previous.get(key) ?? 0 })), options.tiers).customers.map((c) => [c.key, c.tier]));
-  const mostValuable = new Set(assignTiersByCustomerShare(valued, { a: mvShare, b: mvShare }).customers.filter((c) => c.tier === "A").map((c) => c.key));
+  // Potential from the look-alikes' values (only positive values count as evidence, so the previous-only customers' zeros do not).
   const peer = peerQuantiles(keys, values, { peerGroupOf: options.peerGroupOf, quantile, minPeers });
-  const gaps = keys.map((key, i) => ({ key, value: Math.max(0, (peer[i] as number) - (values[i] as number)) }));
-  const mostGrowable = new Set(assignTiersByCustomerShare(gaps, { a: mgShare, b: mgShare }).customers.filter((c) => c.tier === "A").map((c) => c.key));
+  const gaps = keys.map((_, i) => Math.max(0, (peer[i] as number) - (values[i] as number)));
+  const currentKeys = keys.filter((key) => current.has(key));
+  const gapOf = new Map(keys.map((key, i) => [key, gaps[i] as number]));
+  const mostValuable = topShare(currentKeys.map((key) => ({ key, value: current.get(key) as number })), mvShare);
+  const mostGrowable = topShare(currentKeys.map((key) => ({ key, value: gapOf.get(key) as number })), mgShare);
   const counts: Record<ValueCategory, number> = { "most-valuable": 0, "most-growable": 0, "below-zero": 0, migrator: 0 };
   const out = keys.map((key, i): CategorizedCustomer => {
     const value = values[i] as number;
-    const cost = options.costToServe?.get(key) ?? 0;
+    const cost = costs.get(key) ?? 0;
     const tier = tierNow.get(key) as AbcTier;
     const previousTier = tierBefore?.get(key) ?? null;
     const migration = previousTier === null || previousTier === tier ? null : TIER_ORDER[tier] < TIER_ORDER[previousTier] ? "up" : "down";
@@ -142,8 +152,20 @@ export function assignValueCategories(customers: readonly ValuedCustomer[], opti
     if (value - cost < 0) categories.push("below-zero");
     if (migration !== null) categories.push("migrator");
     for (const c of categories) counts[c]++;
-    const growthGap = (gaps[i] as ValuedCustomer).value;
-    return { key, value, costToServe: cost, contribution: value - cost, potentialValue: value + growthGap, growthGap, tier, previousTier, migration, categories };
+    const growthGap = gaps[i] as number;
+    return { key, current: current.has(key), value, costToServe: cost, contribution: value - cost, potentialValue: value + growthGap, growthGap, tier, previousTier, migration, categories };
   });
   return { customers: out, counts };
+}
+
+/** Values summed per key (non-finite values count 0). */
+function sumByKey(customers: readonly ValuedCustomer[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of customers) out.set(c.key, (out.get(c.key) ?? 0) + (Number.isFinite(c.value) ? c.value : 0));
+  return out;
+}
+
+/** The keys in the top `share` of customers by value (see {@link assignTiersByCustomerShare}). */
+function topShare(customers: readonly ValuedCustomer[], share: number): Set<string> {
+  return new Set(assignTiersByCustomerShare(customers, { a: share, b: share }).customers.filter((c) => c.tier === "A").map((c) => c.key));
 }

@@ -1,10 +1,11 @@
 import type { Transaction, TransactionKind } from "../customer/index.js";
-import { attribute, checkAttribution, splitAmount, type AttributionOptions } from "./attribution.js";
+import { attribute, attributeToOne, checkAttribution, splitAmount, type AttributionOptions } from "./attribution.js";
 import type { CurrencyMismatchError } from "./errors.js";
 
 /**
  * Transactions in columnar form, attributed to customer keys: one entry per (transaction,
- * customer) pair, in typed arrays, so that tens of millions of transactions fit in memory and
+ * customer) pair — a transaction on a joint account gives one entry per owner, the first flagged
+ * in `firstOfTransaction` — in typed arrays, so that tens of millions of transactions fit in memory and
  * roll up in one pass. Customer keys are interned: `customer[i]` indexes `keys`.
  *
  * @example
@@ -34,6 +35,12 @@ export interface TransactionColumns {
   readonly costMinor: Float64Array;
   /** Kind of each entry: 0 purchase, 1 return, 2 fee (see {@link TRANSACTION_KIND_CODES}). */
   readonly kind: Uint8Array;
+  /**
+   * 1 on the first entry of each transaction, 0 on the further shares of a transaction split
+   * among joint owners, so that rollups count transactions, not entries (default, when absent:
+   * every entry is a transaction of its own).
+   */
+  readonly firstOfTransaction?: Uint8Array;
 }
 
 /**
@@ -129,6 +136,7 @@ class ColumnBuilder {
   amountMinor = new Float64Array(1024);
   costMinor = new Float64Array(1024);
   kind = new Uint8Array(1024);
+  first = new Uint8Array(1024);
 
   private grow(): void {
     const size = this.customer.length * 2;
@@ -142,9 +150,10 @@ class ColumnBuilder {
     this.amountMinor = widen(this.amountMinor, (n) => new Float64Array(n));
     this.costMinor = widen(this.costMinor, (n) => new Float64Array(n));
     this.kind = widen(this.kind, (n) => new Uint8Array(n));
+    this.first = widen(this.first, (n) => new Uint8Array(n));
   }
 
-  push(key: string, time: number, amount: number, cost: number, kind: number): void {
+  push(key: string, time: number, amount: number, cost: number, kind: number, first: boolean): void {
     let c = this.index.get(key);
     if (c === undefined) {
       c = this.keys.push(key) - 1;
@@ -157,6 +166,7 @@ class ColumnBuilder {
     this.amountMinor[i] = amount;
     this.costMinor[i] = cost;
     this.kind[i] = kind;
+    this.first[i] = first ? 1 : 0;
   }
 
   finish(currency: string | null): TransactionColumns {
@@ -178,6 +188,7 @@ class ColumnBuilder {
       amountMinor: this.amountMinor.slice(0, n),
       costMinor: this.costMinor.slice(0, n),
       kind: this.kind.slice(0, n),
+      firstOfTransaction: this.first.slice(0, n),
     };
   }
 }
@@ -263,20 +274,21 @@ export function toTransactionColumns(transactions: Iterable<Transaction>, option
       amount = Math.round(converted);
       cost = Math.round(convertedCost);
     }
-    const target = attribute(attribution, t.customerId, t.accountId);
+    const time = t.timestamp.getTime();
+    const kind = TRANSACTION_KIND_CODES[t.kind];
+    const one = attributeToOne(attribution, t.customerId, t.accountId);
+    if (typeof one === "string") {
+      builder.push(one, time, amount, cost, kind, true);
+      continue;
+    }
+    const target = one ?? attribute(attribution, t.customerId, t.accountId);
     if ("reason" in target) {
       unattributed.push({ index: at, id: t.id, reason: target.reason });
       continue;
     }
-    const time = t.timestamp.getTime();
-    const kind = TRANSACTION_KIND_CODES[t.kind];
-    if (target.keys.length === 1) {
-      builder.push(target.keys[0] as string, time, amount, cost, kind);
-      continue;
-    }
     const amounts = splitAmount(target, amount);
     const costs = splitAmount(target, cost);
-    for (let k = 0; k < target.keys.length; k++) builder.push(target.keys[k] as string, time, amounts[k] as number, costs[k] as number, kind);
+    for (let k = 0; k < target.keys.length; k++) builder.push(target.keys[k] as string, time, amounts[k] as number, costs[k] as number, kind, k === 0);
   }
   return { ok: true, columns: builder.finish(index === 0 && options.currency === undefined ? null : currency), transactions: index, unattributed };
 }

@@ -1,7 +1,7 @@
 import { digamma, logGamma } from "../_lib/value-special.js";
 import type { InvalidHistoryError, NoCustomersError, NoRepeatBuyersError, NotConvergedError } from "./errors.js";
-import { prepareSpendTable, subsampleSpendTable, type SpendTable, type WeightedSpendHistory } from "./histories.js";
-import { maximizeWithWarmStart } from "./mle.js";
+import { powerOfTwoNear, prepareSpendTable, scaleSpendTable, subsampleSpendTable, weightedMean, type SpendTable, type WeightedSpendHistory } from "./histories.js";
+import { maximizeWithWarmStart, unscaleFit } from "./mle.js";
 import type { SpendHistory } from "./summarize.js";
 
 /**
@@ -170,19 +170,25 @@ export function fitGammaGamma(histories: readonly WeightedSpendHistory[], option
       error: { code: "NO_REPEAT_BUYERS", message: "no customer made a repeat purchase with a positive value, so spend cannot be modelled", customers: everyone },
     };
   }
-  let sum = 0;
-  for (let i = 0; i < table.n; i++) sum += (table.meanSpend[i] as number) * (table.w[i] as number);
-  const fit = maximizeWithWarmStart(
-    table,
-    subsampleSpendTable,
-    (t, start) => ({
-      names: ["p", "q", "gamma"] as const,
-      start,
-      logLikelihood: (theta, gradient) => gammaGammaLogLikelihood(t, theta, gradient),
-    }),
-    // Start at p = 1, q = 2, where the population mean pγ/(q − 1) equals the observed mean.
-    [1, 2, sum / table.customers],
-    { maxIterations, standardErrors: options.standardErrors ?? true },
+  // Spends divided by a power of two near their mean: the fit runs on numbers near 1 whatever the currency.
+  const k = powerOfTwoNear(weightedMean(table.meanSpend, table.w));
+  const scaled = scaleSpendTable(table, k);
+  const fit = unscaleFit(
+    maximizeWithWarmStart(
+      scaled,
+      subsampleSpendTable,
+      (t, start) => ({
+        names: ["p", "q", "gamma"] as const,
+        start,
+        logLikelihood: (theta, gradient) => gammaGammaLogLikelihood(t, theta, gradient),
+      }),
+      // Start at p = 1, q = 2, where the population mean pγ/(q − 1) equals the observed mean.
+      [1, 2, weightedMean(scaled.meanSpend, scaled.w)],
+      { maxIterations, standardErrors: options.standardErrors ?? true },
+    ),
+    ["gamma"],
+    k,
+    -Math.log(k) * table.customers,
   );
   if (!fit.ok) return fit;
   const { p, q, gamma } = fit.parameters;
@@ -206,12 +212,16 @@ export function fitGammaGamma(histories: readonly WeightedSpendHistory[], option
  * The expected mean spend per purchase of a customer, E[M | p, q, γ, m̄, x] =
  * p (γ + x m̄) / (p x + q − 1) (Fader, Hardie & Lee 2005, "RFM and CLV"): a weighted
  * average of the population mean and the customer's own mean, leaning on the customer's as x
- * grows. A customer without repeat purchases gets the population mean.
+ * grows. A customer without repeat purchases (x = 0) gets the population mean pγ/(q − 1); a
+ * repeat buyer whose purchases were all free (m̄ = 0, left out of the fit) gets the formula's
+ * value at m̄ = 0.
  *
  * @param model - A fitted Gamma-Gamma model.
  * @param history - The customer's frequency and mean repeat-purchase spend.
- * @returns The expected spend per purchase (money unit of the fit), or `null` when it is not
- *   finite (q ≤ 1 for a customer without repeat purchases).
+ * @returns The expected spend per purchase (money unit of the fit), or `null` when the model has
+ *   no finite expectation for this customer (p x + q ≤ 1).
+ * @throws RangeError when the frequency is not an integer ≥ 0, or a repeat buyer's mean spend is
+ *   negative or not finite (the message names the field).
  * @example
  * ```ts
  * expectedSpend(model, { frequency: 2, meanSpend: 22.35 }); // CDNOW customer 1: ≈ 24.66
@@ -219,8 +229,10 @@ export function fitGammaGamma(histories: readonly WeightedSpendHistory[], option
  */
 export function expectedSpend(model: GammaGammaModel, history: SpendHistory): number | null {
   const { p, q, gamma } = model.parameters;
-  const x = Number.isFinite(history.frequency) && history.frequency > 0 && history.meanSpend > 0 ? history.frequency : 0;
+  const { frequency: x, meanSpend } = history ?? {};
+  if (!Number.isInteger(x) || x < 0) throw new RangeError(`history.frequency must be an integer ≥ 0 (got ${String(x)})`);
+  if (x > 0 && !(Number.isFinite(meanSpend) && meanSpend >= 0)) throw new RangeError(`history.meanSpend must be a finite number ≥ 0 for a repeat buyer (got ${String(meanSpend)})`);
   const denominator = p * x + q - 1;
   if (!(denominator > 0)) return null;
-  return (p * (gamma + x * (x > 0 ? history.meanSpend : 0))) / denominator;
+  return (p * (gamma + (x > 0 ? x * meanSpend : 0))) / denominator;
 }

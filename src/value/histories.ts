@@ -146,6 +146,54 @@ function gather(column: Float64Array, order: Int32Array): Float64Array {
 }
 
 /**
+ * The weighted mean of a column, with the weights divided by the largest one first so that
+ * huge weights cannot overflow the sums; 0 without positive weight.
+ */
+export function weightedMean(values: Float64Array, weights: Float64Array): number {
+  let top = 0;
+  for (let i = 0; i < weights.length; i++) top = Math.max(top, weights[i] as number);
+  if (!(top > 0)) return 0;
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = (weights[i] as number) / top;
+    sum += w * (values[i] as number);
+    total += w;
+  }
+  return sum / total;
+}
+
+/**
+ * The power of two nearest to a typical magnitude (1 when there is none). The fits divide ages
+ * and spends by it, so that they run on numbers near 1 whatever the unit (weeks or days, cents or
+ * dong) — the optimiser's start, its steps and its test for a parameter running to 0 or ∞ are
+ * then relative to the data — and dividing by a power of two is exact.
+ */
+export function powerOfTwoNear(magnitude: number): number {
+  return magnitude > 0 && Number.isFinite(magnitude) ? 2 ** Math.max(-1000, Math.min(1000, Math.round(Math.log2(magnitude)))) : 1;
+}
+
+/** Σ w·x, the weighted number of repeat purchases (for the log-likelihood's change of time unit). */
+export function purchaseCount(table: PurchaseTable): number {
+  let sum = 0;
+  for (let i = 0; i < table.n; i++) sum += (table.w[i] as number) * (table.x[i] as number);
+  return sum;
+}
+
+/** A purchase table with every age divided by `k` (see {@link powerOfTwoNear}). */
+export function scalePurchaseTable(table: PurchaseTable, k: number): PurchaseTable {
+  if (k === 1) return table;
+  const scale = (v: Float64Array): Float64Array => v.map((t) => t / k);
+  return {
+    ...table,
+    tx: scale(table.tx),
+    T: scale(table.T),
+    txs: { values: scale(table.txs.values), index: table.txs.index },
+    Ts: { values: scale(table.Ts.values), index: table.Ts.index },
+  };
+}
+
+/**
  * Validates purchase histories and compresses identical ones into weighted rows in a canonical
  * order, so that a fit's result never depends on the order of its input.
  */
@@ -255,6 +303,13 @@ function spendTable(x: Float64Array, m: Float64Array, w: Float64Array, nonRepeat
   let customers = 0;
   for (let k = 0; k < weight.length; k++) customers += weight[k] as number;
   return { n: order.length, x: ux, meanSpend: um, logMeanSpend: um.map(Math.log), w: weight, customers, nonRepeat, zeroSpend, xs: indexes[0] as ValueIndex };
+}
+
+/** A spend table with every mean spend divided by `k` (see {@link powerOfTwoNear}). */
+export function scaleSpendTable(table: SpendTable, k: number): SpendTable {
+  if (k === 1) return table;
+  const logK = Math.log(k);
+  return { ...table, meanSpend: table.meanSpend.map((m) => m / k), logMeanSpend: table.logMeanSpend.map((l) => l - logK) };
 }
 
 /** A deterministic subsample of about `size` rows of a spend table (see {@link subsamplePurchaseTable}). */

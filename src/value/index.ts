@@ -21,7 +21,7 @@
 export { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "../_lib/vega.js";
 export type { ValueError, CurrencyMismatchError, NoCustomersError, NoRepeatBuyersError, NotConvergedError, InvalidHistoryError } from "./errors.js";
 export { DAYS_PER_UNIT, convertDuration, type TimeUnit, type Duration } from "./time.js";
-export { ownersOfAccounts, type Lookup, type RollupLevel, type AttributionOptions } from "./attribution.js";
+export { ownersOfAccounts, type Lookup, type RollupLevel, type AttributionOptions, type OwnersOfAccountsOptions } from "./attribution.js";
 export {
   toTransactionColumns,
   TRANSACTION_KIND_CODES,
@@ -42,7 +42,7 @@ export {
   type RollupWindowOptions,
   type RollupResult,
 } from "./rollup.js";
-export { rollupInteractions, type CustomerInteractions, type InteractionRollupOptions, type InteractionRollup } from "./interactions.js";
+export { rollupInteractions, type CustomerInteractions, type ContactRollup, type InteractionRollupOptions, type InteractionRollup } from "./interactions.js";
 export { collectProductLines, type ProductLineOptions, type ProductLines } from "./product-lines.js";
 export { parseCustomerSummaries, rollupTransactionRows, CustomerSummarySchema, type RollupRowsResult } from "./parse.js";
 export {
@@ -67,6 +67,7 @@ export {
   type RfmSegmentColumns,
   RFM_SEGMENTS_COMMON,
   RFM_SEGMENTS_R_PACKAGE,
+  type RfmRuleSet,
   type RfmSegmentRule,
   type ScoreRange,
   type RfmSegmentOptions,
@@ -114,8 +115,11 @@ export {
   findNarrowBuyers,
   type GoldenCustomerOptions,
   type GoldenCustomer,
+  type CostlyCustomerOptions,
   type CostlyCustomer,
+  type ComplainingCustomerOptions,
   type ComplainingCustomer,
   type LargestCustomerCheck,
+  type NarrowBuyerOptions,
   type NarrowBuyer,
 } from "./questions.js";

@@ -31,6 +31,40 @@ export interface CustomerInteractions {
 }
 
 /**
+ * Contacts rolled up over a window with the currency of their costs — the successful result of
+ * {@link rollupInteractions} fits as it is. The value categories and the method's questions take
+ * costs to serve in this form, so that they can check the costs are in the currency of the values.
+ *
+ * @example
+ * ```ts
+ * const result = rollupInteractions(interactions, { asOf, currency: "EUR" });
+ * if (result.ok) { const contacts: ContactRollup = result; }
+ * ```
+ */
+export interface ContactRollup {
+  /** Currency of the costs (`null` when no cost was recorded). */
+  readonly currency: string | null;
+  /** One tally per customer; `costMinor` is the cost to serve. */
+  readonly customers: readonly CustomerInteractions[];
+}
+
+/**
+ * Customer key → cost to serve, after checking that the costs are in the currency of the values
+ * they will be subtracted from; throws a RangeError naming both currencies otherwise.
+ */
+export function costsInCurrency(contacts: ContactRollup | undefined, currency: string | undefined, option: string): ReadonlyMap<string, number> {
+  if (contacts === undefined) return new Map();
+  if (contacts.currency !== null && contacts.currency !== currency) {
+    throw new RangeError(
+      currency === undefined
+        ? `options.currency (the currency of the values) is required with ${option}, whose costs are in ${contacts.currency}`
+        : `${option} is in ${contacts.currency} but the values are in ${currency}: roll the interactions up with { currency: "${currency}", convert }`,
+    );
+  }
+  return new Map(contacts.customers.map((c) => [c.key, c.costMinor]));
+}
+
+/**
  * Options of {@link rollupInteractions}.
  *
  * @example
@@ -39,9 +73,9 @@ export interface CustomerInteractions {
  * ```
  */
 export interface InteractionRollupOptions {
-  /** End of the window (inclusive). Required. */
+  /** End of the window, an instant (inclusive). Required. */
   readonly asOf: Date;
-  /** Start of the window (inclusive; default: no start). */
+  /** Start of the window, an instant (inclusive; default: no start). */
   readonly from?: Date;
   /** How contacts are attributed to customers (level `"account"` is not available: contacts have no account). */
   readonly attribution?: AttributionOptions;
@@ -109,6 +143,7 @@ interface Tally {
 export function rollupInteractions(interactions: Iterable<Interaction>, options: InteractionRollupOptions): InteractionRollup {
   const asOf = checkDate(options?.asOf, "asOf");
   const from = options.from === undefined ? -Infinity : checkDate(options.from, "from");
+  if (from > asOf) throw new RangeError("from must not be after asOf");
   const attribution = checkAttribution(options.attribution);
   if (attribution.level === "account") throw new RangeError('attribution.level "account" is not available for interactions (they carry no account)');
   const tallies = new Map<string, Tally>();

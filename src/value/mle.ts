@@ -39,8 +39,13 @@ export interface MleFit<N extends string> {
   readonly covariance: Float64Array;
 }
 
-/** Largest |ln θ| accepted: beyond it a parameter is running to 0 or ∞ (a boundary maximum). */
-const MAX_LOG_PARAMETER = 25;
+/**
+ * Largest |ln θ| accepted: beyond it a parameter is running to 0 or ∞ (a boundary maximum), and
+ * the optimiser stops there. The fits rescale ages and spends to numbers near 1 first, so the
+ * bound is relative to the data: no Gamma shape, Beta parameter or scale e^18 ≈ 7e7 times the
+ * data's own scale (or below its inverse) can be told from infinity (or 0) by any data set.
+ */
+const MAX_LOG_PARAMETER = 18;
 
 function record<N extends string>(names: readonly N[], values: ArrayLike<number>): Record<N, number> {
   const out = {} as Record<N, number>;
@@ -85,7 +90,7 @@ export function maximizeLikelihood<N extends string>(
   // A covariance of θ from an earlier fit is the inverse Hessian of −LL; on ln θ it is Cov_ij / (θ_i θ_j).
   const start = spec.start;
   const inverseHessian = options.covariance?.map((c, ij) => c / ((start[Math.floor(ij / k)] as number) * (start[ij % k] as number)));
-  const result = minimizeBfgs(objective, start.map(Math.log), { maxIterations: options.maxIterations, ...(inverseHessian === undefined ? {} : { inverseHessian }) });
+  const result = minimizeBfgs(objective, start.map(Math.log), { maxIterations: options.maxIterations, bound: MAX_LOG_PARAMETER, ...(inverseHessian === undefined ? {} : { inverseHessian }) });
   const parameters = Float64Array.from(result.x, Math.exp);
   const atBoundary = result.x.some((v) => Math.abs(v) > MAX_LOG_PARAMETER);
   if (!result.converged || atBoundary || !Number.isFinite(result.value)) {
@@ -95,7 +100,9 @@ export function maximizeLikelihood<N extends string>(
         code: "NOT_CONVERGED",
         message: atBoundary
           ? "the likelihood has no interior maximum: a parameter ran towards 0 or infinity (degenerate data)"
-          : `the optimiser stopped after ${result.iterations} iterations without reaching a maximum`,
+          : result.iterations === 0 && !Number.isFinite(result.value)
+            ? "the log-likelihood is not finite at the starting point (the histories cannot be evaluated by this model)"
+            : `the optimiser stopped after ${result.iterations} iterations without reaching a maximum`,
         iterations: result.iterations,
         lastParameters: record(spec.names, parameters),
         logLikelihood: Number.isFinite(result.value) ? -result.value : -Infinity,
@@ -120,6 +127,37 @@ export function maximizeLikelihood<N extends string>(
   }
   const standardErrors = options.standardErrors ? record(spec.names, Array.from({ length: k }, (_, i) => Math.sqrt(covariance[i * k + i] as number))) : null;
   return { ok: true, parameters: record(spec.names, parameters), standardErrors, logLikelihood: -result.value, iterations: result.iterations, covariance };
+}
+
+/**
+ * A fit on rescaled data expressed in the data's own units: the named parameters (rates in time
+ * units, the spend scale) and their standard errors multiplied by `factor`, and the
+ * log-likelihood shifted by `logLikelihoodShift` (a density of x purchase times gains −x ln k
+ * when time is divided by k; a density of a mean spend gains −ln k). A failure's last parameters
+ * and log-likelihood are converted the same way.
+ */
+export function unscaleFit<N extends string>(
+  fit: MleFit<N> | { ok: false; error: NotConvergedError },
+  names: readonly NoInfer<N>[],
+  factor: number,
+  logLikelihoodShift: number,
+): MleFit<N> | { ok: false; error: NotConvergedError } {
+  if (factor === 1) return fit;
+  const scale = <V extends Readonly<Record<string, number>>>(values: V): V => {
+    const out: Record<string, number> = { ...values };
+    for (const name of names) if (Object.hasOwn(out, name)) out[name] = (out[name] as number) * factor;
+    return out as V;
+  };
+  if (!fit.ok) {
+    const { error } = fit;
+    return { ok: false, error: { ...error, lastParameters: scale(error.lastParameters), logLikelihood: error.logLikelihood + logLikelihoodShift } };
+  }
+  return {
+    ...fit,
+    parameters: scale(fit.parameters),
+    standardErrors: fit.standardErrors === null ? null : scale(fit.standardErrors),
+    logLikelihood: fit.logLikelihood + logLikelihoodShift,
+  };
 }
 
 /** Tables with more rows than this are first fitted on a subsample, whose result starts the full fit. */

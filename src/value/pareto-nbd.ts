@@ -1,7 +1,17 @@
-import { digamma, hyp2f1, hyp2f1OneWithDerivatives, logAddExp, logGamma, logSubExp, logUpperIncompleteGamma } from "../_lib/value-special.js";
+import { CONNECTION_FROM, digamma, hyp2f1OneWithDerivatives, logAddExp, logGamma, logSubExp, logUpperIncompleteGamma } from "../_lib/value-special.js";
 import type { InvalidHistoryError, NoCustomersError, NoRepeatBuyersError, NotConvergedError } from "./errors.js";
-import { preparePurchaseTable, subsamplePurchaseTable, type PurchaseTable, type ValueIndex, type WeightedPurchaseHistory } from "./histories.js";
-import { checkFitOptions, maximizeWithWarmStart, type FitOptions } from "./mle.js";
+import {
+  powerOfTwoNear,
+  preparePurchaseTable,
+  purchaseCount,
+  scalePurchaseTable,
+  subsamplePurchaseTable,
+  weightedMean,
+  type PurchaseTable,
+  type ValueIndex,
+  type WeightedPurchaseHistory,
+} from "./histories.js";
+import { checkFitOptions, maximizeWithWarmStart, unscaleFit, type FitOptions } from "./mle.js";
 import type { PurchaseHistory } from "./summarize.js";
 import type { TimeUnit } from "./time.js";
 
@@ -82,19 +92,26 @@ export type ParetoNbdFit =
  * Deriving the Pareto/NBD Model and Related Expressions"). In closed form
  * I(t) = ₂F₁(a', b'; a'+1; z) / (a' (m+t)^a') with a' = r+s+x and, for α ≥ β, b' = s+1,
  * m = α, z = (α−β)/(α+t) (otherwise b' = r+x, m = β, z = (β−α)/(β+t)); after Euler's
- * transformation the series is ₂F₁(1, a'+1−b'; a'+1; z), summed with its derivatives.
- * Writes [ln I, ∂/∂r, ∂/∂α, ∂/∂s, ∂/∂β] into `out` (derivatives only when `withGradient`; NaN
- * when the series needs more than 20 000 terms, i.e. max(α, β) / min(α, β) beyond about 500).
+ * transformation the series is ₂F₁(1, a'+1−b'; a'+1; z), evaluated with its derivatives by
+ * `hyp2f1OneWithDerivatives` (term by term, or through the connection to 1 − z when one rate is
+ * far above the other). Where z is near 1 and a'·(1 − z) > 4 — both rates far apart and a large
+ * shape, a corner the optimiser visits on its way to a boundary — the series would need millions
+ * of terms and the connection formula cancels, so I is integrated numerically instead
+ * ({@link integralByQuadrature}). Writes [ln I, ∂/∂r, ∂/∂α, ∂/∂s, ∂/∂β] into `out`
+ * (derivatives only when `withGradient`).
  */
 function integralTerm(p: ParetoNbdParameters, x: number, t: number, out: Float64Array, at: number, withGradient: boolean): void {
   const { r, alpha, s, beta } = p;
   const a1 = r + s + x;
+  // z and w = 1 − z, each computed without cancellation.
+  const z = alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+  const w = alpha >= beta ? (beta + t) / (alpha + t) : (alpha + t) / (beta + t);
+  if (z > CONNECTION_FROM && a1 * w > 4) return integralByQuadrature(p, x, t, out, at, withGradient);
   const la = Math.log(alpha + t);
   const lb = Math.log(beta + t);
   const d = withGradient ? derivatives : null;
   if (alpha >= beta) {
-    const z = (alpha - beta) / (alpha + t);
-    const S = series(r + x, a1 + 1, z, d);
+    const S = hyp2f1OneWithDerivatives(r + x, a1 + 1, z, w, d);
     out[at] = -(r + x) * la - s * lb - Math.log(a1) + Math.log(S);
     if (d === null) return;
     const sb = (d[0] as number) / S;
@@ -105,8 +122,7 @@ function integralTerm(p: ParetoNbdParameters, x: number, t: number, out: Float64
     out[at + 3] = -lb - 1 / a1 + sc;
     out[at + 4] = -s / (beta + t) - sz / (alpha + t);
   } else {
-    const z = (beta - alpha) / (beta + t);
-    const S = series(s + 1, a1 + 1, z, d);
+    const S = hyp2f1OneWithDerivatives(s + 1, a1 + 1, z, w, d);
     out[at] = (1 - r - x) * la - (s + 1) * lb - Math.log(a1) + Math.log(S);
     if (d === null) return;
     const sb = (d[0] as number) / S;
@@ -121,14 +137,67 @@ function integralTerm(p: ParetoNbdParameters, x: number, t: number, out: Float64
 
 const derivatives = new Float64Array(3);
 
+/** ln(C + e^y) without overflow. */
+function logPlusExp(logC: number, y: number): number {
+  return y > logC ? y + Math.log1p(Math.exp(logC - y)) : logC + Math.log1p(Math.exp(y - logC));
+}
+
 /**
- * ₂F₁(1, b; c; z), with derivatives when asked. Without derivatives a series too slow to converge
- * (z near 1: one rate far above the other) is replaced by the general ₂F₁ and its 1 − z
- * connection formula; with derivatives it stays NaN, which a fit treats as outside the domain.
+ * ln I(t) and its gradient (as {@link integralTerm}) by quadrature. With τ = t + e^y,
+ * I = ∫ e^{g(y)} dy over the real line, g(y) = y − (r+x) ln(α+t+e^y) − (s+1) ln(β+t+e^y). g is
+ * concave (g' falls from 1 to −(r+s+x)), so its maximum is found by bisection on g' and the
+ * integrand summed from there outwards, by the trapezoidal rule with step ½, until it has fallen
+ * below e^−40 of its peak on both sides. The integrand is analytic in the strip |Im y| < π (its
+ * singularities lie at ln(α+t) + iπ and ln(β+t) + iπ), so the rule's relative error is of order
+ * e^(−2π²/h) ≈ 1e-17 (Trefethen & Weideman 2014, "The exponentially convergent trapezoidal
+ * rule"). The derivatives are integrals of the same integrand times −ln(α+t+e^y), −ln(β+t+e^y),
+ * −(r+x)/(α+t+e^y) and −(s+1)/(β+t+e^y).
  */
-function series(b: number, c: number, z: number, d: Float64Array | null): number {
-  const S = hyp2f1OneWithDerivatives(b, c, z, d);
-  return Number.isNaN(S) && d === null ? hyp2f1(1, b, c, z) : S;
+function integralByQuadrature(p: ParetoNbdParameters, x: number, t: number, out: Float64Array, at: number, withGradient: boolean): void {
+  const P = p.r + x;
+  const Q = p.s + 1;
+  const logA = Math.log(p.alpha + t);
+  const logB = Math.log(p.beta + t);
+  const slope = (y: number): number => 1 - P / (1 + Math.exp(logA - y)) - Q / (1 + Math.exp(logB - y));
+  let lo = Math.min(logA, logB) - 60;
+  let hi = Math.max(logA, logB) + 60;
+  for (let i = 0; i < 200 && hi - lo > 1e-9; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (slope(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  const peak = 0.5 * (lo + hi);
+  const h = 0.5;
+  let top = NaN;
+  let sum = 0;
+  let sumLogA = 0;
+  let sumLogB = 0;
+  let sumInvA = 0;
+  let sumInvB = 0;
+  for (const direction of [1, -1]) {
+    for (let k = direction === 1 ? 0 : 1; k < 100_000; k++) {
+      const y = peak + direction * k * h;
+      const la = logPlusExp(logA, y);
+      const lb = logPlusExp(logB, y);
+      const g = y - P * la - Q * lb;
+      if (Number.isNaN(top)) top = g;
+      const e = Math.exp(g - top);
+      if (e < 4e-18) break; // below e^−40 of the peak: g is concave, so the rest of this side is smaller still
+      sum += e;
+      if (withGradient) {
+        sumLogA += e * la;
+        sumLogB += e * lb;
+        sumInvA += e * Math.exp(-la);
+        sumInvB += e * Math.exp(-lb);
+      }
+    }
+  }
+  out[at] = top + Math.log(h * sum);
+  if (!withGradient) return;
+  out[at + 1] = -sumLogA / sum;
+  out[at + 2] = (-P * sumInvA) / sum;
+  out[at + 3] = -sumLogB / sum;
+  out[at + 4] = (-Q * sumInvB) / sum;
 }
 
 /** Unique (x, t) pairs of a table, for evaluating each series once per likelihood evaluation. */
@@ -264,26 +333,29 @@ export function fitParetoNbd(histories: readonly WeightedPurchaseHistory[], opti
       error: { code: "NO_REPEAT_BUYERS", message: "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated", customers: table.customers },
     };
   }
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < table.n; i++) {
-    sumX += (table.x[i] as number) * (table.w[i] as number);
-    sumT += (table.T[i] as number) * (table.w[i] as number);
-  }
-  const fit = maximizeWithWarmStart(
-    table,
-    subsamplePurchaseTable,
-    (t, start) => {
-      const pairsTx = pairIndex(t, t.txs);
-      const pairsT = pairIndex(t, t.Ts);
-      return {
-        names: ["r", "alpha", "s", "beta"] as const,
-        start,
-        logLikelihood: (theta, gradient) => paretoNbdLogLikelihood(t, pairsTx, pairsT, theta, gradient),
-      };
-    },
-    [1, Math.max(1e-6, sumT / sumX), 1, Math.max(1e-6, sumT / table.customers)],
-    checked,
+  // Ages divided by a power of two near their mean: the fit runs on numbers near 1 whatever the unit.
+  const k = powerOfTwoNear(weightedMean(table.T, table.w));
+  const scaled = scalePurchaseTable(table, k);
+  const meanT = weightedMean(scaled.T, scaled.w);
+  const fit = unscaleFit(
+    maximizeWithWarmStart(
+      scaled,
+      subsamplePurchaseTable,
+      (t, start) => {
+        const pairsTx = pairIndex(t, t.txs);
+        const pairsT = pairIndex(t, t.Ts);
+        return {
+          names: ["r", "alpha", "s", "beta"] as const,
+          start,
+          logLikelihood: (theta, gradient) => paretoNbdLogLikelihood(t, pairsTx, pairsT, theta, gradient),
+        };
+      },
+      [1, Math.max(1e-6, meanT / weightedMean(scaled.x, scaled.w)), 1, Math.max(1e-6, meanT)],
+      checked,
+    ),
+    ["alpha", "beta"],
+    k,
+    -Math.log(k) * purchaseCount(table),
   );
   if (!fit.ok) return fit;
   return {

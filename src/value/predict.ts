@@ -25,18 +25,33 @@ function checkModel(model: PurchaseModel): void {
     throw new RangeError(`model.model must be "bg-nbd" or "pareto-nbd" (got ${JSON.stringify((model as { model?: unknown } | undefined)?.model)})`);
   }
   checkTimeUnit(model.timeUnit, "model.timeUnit");
+  const names = model.model === "bg-nbd" ? (["r", "alpha", "a", "b"] as const) : (["r", "alpha", "s", "beta"] as const);
+  const parameters = (model.parameters ?? {}) as unknown as Readonly<Record<string, unknown>>;
+  for (const name of names) {
+    const value = parameters[name];
+    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) throw new RangeError(`model.parameters.${name} must be a finite number > 0 (got ${String(value)})`);
+  }
 }
 
-/** Makes a history safe to evaluate: the formulas need 0 ≤ t_x ≤ T and an integer x ≥ 0. */
-function usable(history: PurchaseHistory): PurchaseHistory | undefined {
-  const { frequency, lastPurchaseAge, age } = history;
-  if (!Number.isInteger(frequency) || frequency < 0 || !Number.isFinite(age) || age < 0) return undefined;
-  if (!Number.isFinite(lastPurchaseAge) || lastPurchaseAge < 0 || lastPurchaseAge > age) return undefined;
-  return frequency === 0 ? { frequency, lastPurchaseAge: 0, age } : history;
+/**
+ * Checks a typed history (a programmer error when it is unusable: summaries from
+ * `summarizeTransactions` or `parseCustomerSummaries` always are usable).
+ */
+function checkHistory(history: PurchaseHistory): PurchaseHistory {
+  const { frequency, lastPurchaseAge, age } = history ?? {};
+  if (!Number.isInteger(frequency) || frequency < 0) throw new RangeError(`history.frequency must be an integer ≥ 0 (got ${String(frequency)})`);
+  if (!Number.isFinite(age) || age < 0) throw new RangeError(`history.age must be a finite number ≥ 0 (got ${String(age)})`);
+  if (!Number.isFinite(lastPurchaseAge) || lastPurchaseAge < 0 || lastPurchaseAge > age) {
+    throw new RangeError(`history.lastPurchaseAge must lie between 0 and history.age (${age}) (got ${String(lastPurchaseAge)})`);
+  }
+  if (frequency === 0 && lastPurchaseAge !== 0) throw new RangeError(`history.lastPurchaseAge must be 0 when history.frequency is 0 (got ${lastPurchaseAge})`);
+  return history;
 }
 
-function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) ? value : fallback;
+/** Returns a prediction, or throws when it cannot be represented (parameters or ages far beyond any fitted model's). */
+function finite(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new RangeError(`${what} cannot be evaluated in double precision for these parameters and this history (got ${value})`);
+  return value;
 }
 
 /**
@@ -48,9 +63,12 @@ function finiteOr(value: number, fallback: number): number {
  *
  * @param model - A fitted BG/NBD or Pareto/NBD model.
  * @param history - The customer's history, in the model's time unit.
- * @returns A probability in [0, 1]; 0 for a history the model cannot read (negative or
- *   non-finite numbers, t_x > T, a fractional frequency).
- * @throws RangeError when `model` is not a purchase model.
+ * @returns A probability in [0, 1].
+ * @throws RangeError when `model` is not a purchase model (or a parameter is not a finite
+ *   positive number), or the history is unusable (a fractional or negative frequency, a negative
+ *   or non-finite age, t_x outside [0, T], t_x ≠ 0 with no repeat purchase) — the message names
+ *   the field —, or the result overflows double precision (parameters or ages far beyond any
+ *   fitted model's); never a silent 0 or NaN.
  * @example
  * ```ts
  * probabilityAlive(model, { frequency: 2, lastPurchaseAge: 30.43, age: 38.86 });
@@ -58,10 +76,8 @@ function finiteOr(value: number, fallback: number): number {
  */
 export function probabilityAlive(model: PurchaseModel, history: PurchaseHistory): number {
   checkModel(model);
-  const h = usable(history);
-  if (h === undefined) return 0;
-  const p = model.model === "bg-nbd" ? bgNbdProbabilityAlive(model.parameters, h) : paretoNbdProbabilityAlive(model.parameters, h);
-  return Math.min(1, Math.max(0, finiteOr(p, 0)));
+  const h = checkHistory(history);
+  return finite(model.model === "bg-nbd" ? bgNbdProbabilityAlive(model.parameters, h) : paretoNbdProbabilityAlive(model.parameters, h), "probabilityAlive");
 }
 
 /**
@@ -72,8 +88,9 @@ export function probabilityAlive(model: PurchaseModel, history: PurchaseHistory)
  * @param model - A fitted BG/NBD or Pareto/NBD model.
  * @param history - The customer's history, in the model's time unit.
  * @param horizon - How far ahead, with its unit.
- * @returns The expected number of purchases (≥ 0; 0 for an unreadable history).
- * @throws RangeError when `model` is not a purchase model or the horizon is invalid.
+ * @returns The expected number of purchases (≥ 0), non-decreasing in the horizon.
+ * @throws RangeError when `model` is not a purchase model, the horizon is invalid or the history
+ *   is unusable (see {@link probabilityAlive}).
  * @example
  * ```ts
  * expectedPurchases(model, { frequency: 2, lastPurchaseAge: 30.43, age: 38.86 }, { amount: 39, unit: "weeks" });
@@ -82,10 +99,10 @@ export function probabilityAlive(model: PurchaseModel, history: PurchaseHistory)
 export function expectedPurchases(model: PurchaseModel, history: PurchaseHistory, horizon: Duration): number {
   checkModel(model);
   const t = convertDuration(horizon, model.timeUnit);
-  const h = usable(history);
-  if (h === undefined) return 0;
+  const h = checkHistory(history);
   const e = model.model === "bg-nbd" ? bgNbdExpectedPurchases(model.parameters, h, t) : paretoNbdExpectedPurchases(model.parameters, h, t);
-  return Math.max(0, finiteOr(e, 0));
+  // max: the bracket 1 − G·F may round to a hair below 0 at tiny horizons.
+  return Math.max(0, finite(e, "expectedPurchases"));
 }
 
 /**
@@ -106,7 +123,7 @@ export function expectedPurchasesOfNewCustomer(model: PurchaseModel, horizon: Du
   checkModel(model);
   const t = convertDuration(horizon, model.timeUnit);
   const e = model.model === "bg-nbd" ? bgNbdExpectedPurchasesNew(model.parameters, t) : paretoNbdExpectedPurchasesNew(model.parameters, t);
-  return Math.max(0, finiteOr(e, 0));
+  return Math.max(0, finite(e, "expectedPurchasesOfNewCustomer"));
 }
 
 /**
@@ -144,21 +161,21 @@ function continuousRate(discount: DiscountRate, unit: TimeUnit): number {
  * @param model - A fitted Pareto/NBD model.
  * @param history - The customer's history, in the model's time unit.
  * @param discountRate - The discount rate (converted to a continuous rate per model unit: δ = ln(1 + rate) per `per`).
- * @returns DERT (≥ 0; 0 for an unreadable history).
- * @throws RangeError when the model is not Pareto/NBD or the rate is not positive.
+ * @returns DERT (≥ 0).
+ * @throws RangeError when the model is not Pareto/NBD, the rate is not positive or the history is
+ *   unusable (see {@link probabilityAlive}).
  * @example
  * ```ts
  * discountedExpectedTransactions(model, history, { rate: 0.15, per: "years" });
  * ```
  */
 export function discountedExpectedTransactions(model: ParetoNbdModel, history: PurchaseHistory, discountRate: DiscountRate): number {
-  if (model?.model !== "pareto-nbd") throw new RangeError('model must be a Pareto/NBD model (model.model === "pareto-nbd")');
   checkModel(model);
+  if (model.model !== "pareto-nbd") throw new RangeError('model must be a Pareto/NBD model (model.model === "pareto-nbd")');
   checkDiscount(discountRate);
   if (!(discountRate.rate > 0)) throw new RangeError("discountRate.rate must be > 0 for DERT (an undiscounted lifetime can be infinite)");
-  const h = usable(history);
-  if (h === undefined) return 0;
-  return Math.max(0, finiteOr(paretoNbdDert(model.parameters, h, continuousRate(discountRate, model.timeUnit)), 0));
+  const h = checkHistory(history);
+  return finite(paretoNbdDert(model.parameters, h, continuousRate(discountRate, model.timeUnit)), "discountedExpectedTransactions");
 }
 
 /**
@@ -187,12 +204,12 @@ export interface ClvOptions {
  * ```
  */
 export interface ClvResult {
-  /** Discounted expected value of future purchases, in the spend model's money unit. */
-  readonly clv: number;
+  /** Discounted expected value of future purchases, in the spend model's money unit; `null` when the spend model has no finite expected spend for this customer. */
+  readonly clv: number | null;
   /** Expected purchases over the horizon, undiscounted (DERT, discounted, for `"lifetime"`). */
   readonly expectedPurchases: number;
-  /** Expected spend per purchase. */
-  readonly expectedSpend: number;
+  /** Expected spend per purchase; `null` when it is not finite (see {@link expectedSpend}). */
+  readonly expectedSpend: number | null;
 }
 
 /**
@@ -206,9 +223,10 @@ export interface ClvResult {
  * @param spendModel - A fitted Gamma-Gamma model.
  * @param customer - The customer's purchase history (model time unit) and spend history.
  * @param options - See {@link ClvOptions}.
- * @returns The CLV with the expected purchases and spend; CLV 0 when the spend model has no
- *   finite mean for this customer.
- * @throws RangeError when an option is invalid, or `"lifetime"` is asked of a BG/NBD model.
+ * @returns The CLV with the expected purchases and spend; `clv` and `expectedSpend` are `null`
+ *   when the spend model has no finite mean for this customer (q ≤ 1 − p·x).
+ * @throws RangeError when an option is invalid, `"lifetime"` is asked of a BG/NBD model, or the
+ *   customer's history is unusable (see {@link probabilityAlive} and {@link expectedSpend}).
  * @example
  * ```ts
  * const { clv } = computeClv(bgnbd, gg, { frequency: 2, lastPurchaseAge: 30.43, age: 38.86, meanSpend: 22.35 }, {
@@ -229,7 +247,7 @@ export function computeClv(
   if (options.horizon === "lifetime") {
     if (purchaseModel.model !== "pareto-nbd") throw new RangeError('horizon "lifetime" needs a Pareto/NBD model (DERT); give a Duration for BG/NBD');
     const dert = discountedExpectedTransactions(purchaseModel, customer, options.discountRate);
-    return { clv: spend === null ? 0 : dert * spend, expectedPurchases: dert, expectedSpend: spend ?? 0 };
+    return { clv: spend === null ? null : dert * spend, expectedPurchases: dert, expectedSpend: spend };
   }
   const unit = purchaseModel.timeUnit;
   const total = convertDuration(options.horizon, unit);
@@ -246,5 +264,5 @@ export function computeClv(
     clvPurchases += (cumulative - previous) / Math.pow(1 + options.discountRate.rate, t * perUnit);
     previous = cumulative;
   }
-  return { clv: spend === null ? 0 : clvPurchases * spend, expectedPurchases: previous, expectedSpend: spend ?? 0 };
+  return { clv: spend === null ? null : clvPurchases * spend, expectedPurchases: previous, expectedSpend: spend };
 }

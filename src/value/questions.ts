@@ -1,5 +1,5 @@
 import { assignAbcTiers, type AbcOptions, type AbcTier, type ValuedCustomer } from "./abc.js";
-import type { CustomerInteractions } from "./interactions.js";
+import { costsInCurrency, type ContactRollup } from "./interactions.js";
 import type { ProductLines } from "./product-lines.js";
 import type { CustomerValue } from "./rollup.js";
 import { checkCount } from "./peers.js";
@@ -10,18 +10,20 @@ import { checkDate, MS_PER_DAY } from "./time.js";
  *
  * @example
  * ```ts
- * const options: GoldenCustomerOptions = { asOf, activeWithinDays: 90, measure: "margin", costToServe };
+ * const options: GoldenCustomerOptions = { asOf, activeWithinDays: 90, measure: "margin", costToServe: contacts, currency: "EUR" };
  * ```
  */
 export interface GoldenCustomerOptions {
-  /** The day activity is measured to. Required. */
+  /** The instant activity is measured to. Required. */
   readonly asOf: Date;
   /** A golden customer bought within this many days of `asOf` (default 180). */
   readonly activeWithinDays?: number;
   /** The value ranked by: `"net"` (default) or `"margin"` (customers with unknown margin are left out). */
   readonly measure?: "net" | "margin";
-  /** Customer key → cost to serve, subtracted before the contribution test (default none). */
-  readonly costToServe?: ReadonlyMap<string, number>;
+  /** Costs to serve (the result of {@link rollupInteractions}), subtracted before the contribution test (default none). */
+  readonly costToServe?: ContactRollup;
+  /** The currency of the values, required with a `costToServe` that has a currency, to check they match. */
+  readonly currency?: string;
   /** ABC cut-offs (default those of {@link assignAbcTiers}). */
   readonly tiers?: AbcOptions;
 }
@@ -65,16 +67,17 @@ function measured(customers: readonly CustomerValue[], measure: "net" | "margin"
  * @param customers - Rolled-up values (from {@link rollupValue}).
  * @param options - See {@link GoldenCustomerOptions}; `asOf` is required.
  * @returns The golden customers, most valuable first.
- * @throws RangeError when an option is invalid.
+ * @throws RangeError when an option is invalid, or the costs to serve are in another currency than the values.
  * @example
  * ```ts
- * const golden = findGoldenCustomers(rollup.customers, { asOf, costToServe });
+ * const golden = findGoldenCustomers(rollup.customers, { asOf, costToServe: contacts, currency: rollup.currency ?? undefined });
  * ```
  */
 export function findGoldenCustomers(customers: readonly CustomerValue[], options: GoldenCustomerOptions): GoldenCustomer[] {
   const asOf = checkDate(options?.asOf, "asOf");
   const days = options.activeWithinDays ?? 180;
   if (!(days >= 0) || !Number.isFinite(days)) throw new RangeError(`activeWithinDays must be a finite number ≥ 0 (got ${days})`);
+  const costs = costsInCurrency(options.costToServe, options.currency, "options.costToServe");
   const byKey = new Map(customers.map((c) => [c.key, c]));
   const tiers = assignAbcTiers(measured(customers, options.measure ?? "net"), options.tiers);
   const out: GoldenCustomer[] = [];
@@ -82,7 +85,7 @@ export function findGoldenCustomers(customers: readonly CustomerValue[], options
     if (t.tier !== "A") continue;
     const last = byKey.get(t.key)?.lastPurchaseAt;
     if (last === null || last === undefined || asOf - last.getTime() > days * MS_PER_DAY) continue;
-    const contribution = t.value - (options.costToServe?.get(t.key) ?? 0);
+    const contribution = t.value - (costs.get(t.key) ?? 0);
     if (contribution > 0) out.push({ key: t.key, value: t.value, rank: t.rank, contribution, lastPurchaseAt: last });
   }
   return out;
@@ -118,27 +121,41 @@ export interface CostlyCustomer {
 }
 
 /**
+ * Options of {@link findCostlyCustomers}.
+ *
+ * @example
+ * ```ts
+ * const options: CostlyCustomerOptions = { minCostMinor: 1_000, currency: "EUR" };
+ * ```
+ */
+export interface CostlyCustomerOptions {
+  /** Only customers whose cost to serve is above this (minor units; default 0). */
+  readonly minCostMinor?: number;
+  /** The currency of the values, required when the contacts' costs have a currency, to check they match. */
+  readonly currency?: string;
+}
+
+/**
  * "Which customers cause cost?" — every customer with a cost to serve above `minCostMinor`
  * (default 0), with their returns, complaints and service calls, and whether they cost more than
  * they bring. Sorted by cost to serve, highest first (ties by key).
  *
  * @param customers - Rolled-up values of the window.
- * @param contacts - Rolled-up interactions of the same window (from {@link rollupInteractions}).
- * @param options - `minCostMinor` (default 0).
+ * @param contacts - Interactions rolled up over the same window (the result of {@link rollupInteractions}).
+ * @param options - See {@link CostlyCustomerOptions}.
  * @returns The costly customers, costliest first.
+ * @throws RangeError when `minCostMinor` is not a finite number, or the costs are in another currency than the values.
  * @example
  * ```ts
- * const costly = findCostlyCustomers(rollup.customers, interactions.customers).filter((c) => c.belowZero);
+ * const costly = findCostlyCustomers(rollup.customers, contacts, { currency: "EUR" }).filter((c) => c.belowZero);
  * ```
  */
-export function findCostlyCustomers(
-  customers: readonly CustomerValue[],
-  contacts: readonly CustomerInteractions[],
-  options: { readonly minCostMinor?: number } = {},
-): CostlyCustomer[] {
+export function findCostlyCustomers(customers: readonly CustomerValue[], contacts: ContactRollup, options: CostlyCustomerOptions = {}): CostlyCustomer[] {
   const min = options.minCostMinor ?? 0;
+  if (!Number.isFinite(min)) throw new RangeError(`options.minCostMinor must be a finite number (got ${String(min)})`);
+  costsInCurrency(contacts, options.currency, "contacts");
   const byKey = new Map(customers.map((c) => [c.key, c]));
-  return contacts
+  return contacts.customers
     .filter((c) => c.costMinor > min)
     .map((c) => {
       const value = byKey.get(c.key);
@@ -180,28 +197,45 @@ export interface ComplainingCustomer {
 }
 
 /**
+ * Options of {@link findComplainingLargeCustomers}.
+ *
+ * @example
+ * ```ts
+ * const options: ComplainingCustomerOptions = { minComplaints: 3, largeTiers: ["A", "B"] };
+ * ```
+ */
+export interface ComplainingCustomerOptions {
+  /** Fewest complaints that count as "repeatedly" (default 2). */
+  readonly minComplaints?: number;
+  /** The tiers that count as large (default `["A"]`). */
+  readonly largeTiers?: readonly AbcTier[];
+  /** ABC cut-offs (default those of {@link assignAbcTiers}). */
+  readonly tiers?: AbcOptions;
+}
+
+/**
  * "Which of last year's large customers complained repeatedly?" — the customers of the given
  * tiers (default A) by value in a window who made at least `minComplaints` (default 2) complaints
  * in the same window. Pass values and contacts rolled up over last year.
  *
  * @param customers - Values of the window (e.g. last year).
- * @param contacts - Interactions rolled up over the same window.
- * @param options - `minComplaints` (default 2), `largeTiers` (default `["A"]`), `tiers` (ABC cut-offs).
+ * @param contacts - Interactions rolled up over the same window (the result of {@link rollupInteractions}).
+ * @param options - See {@link ComplainingCustomerOptions}.
  * @returns Those customers, most valuable first.
  * @throws RangeError when `minComplaints` is not a positive integer.
  * @example
  * ```ts
- * const unhappy = findComplainingLargeCustomers(lastYearValues, lastYearContacts.customers);
+ * const unhappy = findComplainingLargeCustomers(lastYearValues, lastYearContacts);
  * ```
  */
 export function findComplainingLargeCustomers(
   customers: readonly ValuedCustomer[],
-  contacts: readonly CustomerInteractions[],
-  options: { readonly minComplaints?: number; readonly largeTiers?: readonly AbcTier[]; readonly tiers?: AbcOptions } = {},
+  contacts: ContactRollup,
+  options: ComplainingCustomerOptions = {},
 ): ComplainingCustomer[] {
   const min = checkCount(options.minComplaints ?? 2, "minComplaints");
   const large = new Set(options.largeTiers ?? ["A"]);
-  const complaints = new Map(contacts.map((c) => [c.key, c.complaints]));
+  const complaints = new Map(contacts.customers.map((c) => [c.key, c.complaints]));
   return assignAbcTiers(customers, options.tiers)
     .customers.filter((t) => large.has(t.tier) && (complaints.get(t.key) ?? 0) >= min)
     .map((t) => ({ key: t.key, value: t.value, rank: t.rank, tier: t.tier, complaints: complaints.get(t.key) ?? 0 }));
@@ -279,12 +313,25 @@ export interface NarrowBuyer {
 }
 
 /**
+ * Options of {@link findNarrowBuyers}.
+ *
+ * @example
+ * ```ts
+ * const options: NarrowBuyerOptions = { maxLines: 1 };
+ * ```
+ */
+export interface NarrowBuyerOptions {
+  /** Buying at most this many lines makes a narrow buyer (default 2). */
+  readonly maxLines?: number;
+}
+
+/**
  * "Which customers buy only a few of our product lines?" — customers buying at most `maxLines`
  * (default 2) of the lines on offer, most valuable first: the cross-selling candidates.
  *
  * @param lines - From {@link collectProductLines}.
  * @param customers - Values to rank by (customers without a value count 0).
- * @param options - `maxLines` (default 2).
+ * @param options - See {@link NarrowBuyerOptions}.
  * @returns The narrow buyers, most valuable first (ties by key).
  * @throws RangeError when `maxLines` is not a positive integer.
  * @example
@@ -292,7 +339,7 @@ export interface NarrowBuyer {
  * const narrow = findNarrowBuyers(collectProductLines(transactions, { asOf }), values);
  * ```
  */
-export function findNarrowBuyers(lines: ProductLines, customers: readonly ValuedCustomer[] = [], options: { readonly maxLines?: number } = {}): NarrowBuyer[] {
+export function findNarrowBuyers(lines: ProductLines, customers: readonly ValuedCustomer[] = [], options: NarrowBuyerOptions = {}): NarrowBuyer[] {
   const max = checkCount(options.maxLines ?? 2, "maxLines");
   const value = new Map(customers.map((c) => [c.key, c.value]));
   const offered = lines.offered.length;

@@ -33,6 +33,27 @@ export interface RfmSegmentRule {
 }
 
 /**
+ * A set of segment rules and the scores they are written for. Rules written for 1–5 scores mean
+ * something else on 1–10 scores, so segmenting checks that the scores' `bins` match.
+ *
+ * @example
+ * ```ts
+ * const mine: RfmRuleSet = { bins: 5, rules: [{ name: "Big spenders slipping", recency: [1, 2], monetary: [5, 5] }] };
+ * ```
+ */
+export interface RfmRuleSet {
+  /** The scores the rules are written for: 1…bins (an integer from 2 to 100). */
+  readonly bins: number;
+  /** The rules, in priority order: a customer's primary segment is the first that matches. */
+  readonly rules: readonly RfmSegmentRule[];
+}
+
+/** A frozen rule set. */
+function ruleSet(bins: number, rules: RfmSegmentRule[]): RfmRuleSet {
+  return Object.freeze({ bins, rules: Object.freeze(rules.map((rule) => Object.freeze(rule))) });
+}
+
+/**
  * The common 11-segment table on 1–5 scores, written from the table published by Putler
  * ("RFM Analysis For Successful Customer Segmentation", putler.com) and reproduced by many
  * vendors (e.g. docs.churned.io, "RFM-Model"): each segment is a range of the recency score (R)
@@ -61,10 +82,10 @@ export interface RfmSegmentRule {
  *
  * @example
  * ```ts
- * const segments = segmentRfm(scored, { rules: RFM_SEGMENTS_COMMON });
+ * const segments = segmentRfm(scored, { ruleSet: RFM_SEGMENTS_COMMON });
  * ```
  */
-export const RFM_SEGMENTS_COMMON: readonly RfmSegmentRule[] = Object.freeze([
+export const RFM_SEGMENTS_COMMON: RfmRuleSet = ruleSet(5, [
   { name: "Champions", recency: [4, 5], frequencyMonetary: [4, 5] },
   { name: "Can't Lose Them", recency: [1, 1], frequencyMonetary: [4, 5] },
   { name: "New Customers", recency: [4, 5], frequencyMonetary: [1, 1] },
@@ -76,7 +97,7 @@ export const RFM_SEGMENTS_COMMON: readonly RfmSegmentRule[] = Object.freeze([
   { name: "About To Sleep", recency: [2, 3], frequencyMonetary: [1, 2] },
   { name: "Lost", recency: [1, 1], frequencyMonetary: [1, 1] },
   { name: "Hibernating", recency: [1, 2], frequencyMonetary: [1, 2] },
-] satisfies RfmSegmentRule[]);
+]);
 
 /**
  * The segment rules of R's `rfm` package (Hebbali, rsquaredacademy/rfm, the `rfm_segment`
@@ -98,10 +119,10 @@ export const RFM_SEGMENTS_COMMON: readonly RfmSegmentRule[] = Object.freeze([
  *
  * @example
  * ```ts
- * const segments = segmentRfm(scored, { rules: RFM_SEGMENTS_R_PACKAGE });
+ * const segments = segmentRfm(scored, { ruleSet: RFM_SEGMENTS_R_PACKAGE });
  * ```
  */
-export const RFM_SEGMENTS_R_PACKAGE: readonly RfmSegmentRule[] = Object.freeze([
+export const RFM_SEGMENTS_R_PACKAGE: RfmRuleSet = ruleSet(5, [
   { name: "Champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] },
   { name: "Potential Loyalist", recency: [3, 5], frequency: [3, 5], monetary: [2, 5] },
   { name: "Loyal Customers", recency: [2, 4], frequency: [2, 4], monetary: [2, 4] },
@@ -112,19 +133,19 @@ export const RFM_SEGMENTS_R_PACKAGE: readonly RfmSegmentRule[] = Object.freeze([
   { name: "Need Attention", recency: [1, 3], frequency: [3, 5], monetary: [3, 5] },
   { name: "About To Sleep", recency: [2, 3], frequency: [1, 3], monetary: [1, 4] },
   { name: "Lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
-] satisfies RfmSegmentRule[]);
+]);
 
 /**
  * Options of {@link segmentRfm}.
  *
  * @example
  * ```ts
- * const options: RfmSegmentOptions = { rules: RFM_SEGMENTS_R_PACKAGE, fallback: "Others" };
+ * const options: RfmSegmentOptions = { ruleSet: RFM_SEGMENTS_R_PACKAGE, fallback: "Others" };
  * ```
  */
 export interface RfmSegmentOptions {
-  /** The rules, in priority order (default {@link RFM_SEGMENTS_COMMON}). */
-  readonly rules?: readonly RfmSegmentRule[];
+  /** The rules and the scores they are written for (default {@link RFM_SEGMENTS_COMMON}, on 1–5 scores). */
+  readonly ruleSet?: RfmRuleSet;
   /** Primary segment of customers no rule matches (default `"Others"`). */
   readonly fallback?: string;
 }
@@ -146,11 +167,12 @@ export interface RfmSegmentAssignment {
   readonly matches: string[];
 }
 
-function checkRange(range: ScoreRange | undefined, where: string): void {
+function checkRange(range: ScoreRange | undefined, where: string, bins: number): void {
   if (range === undefined) return;
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || (range[0] as number) > (range[1] as number)) {
     throw new RangeError(`${where} must be [lowest, highest] with lowest ≤ highest (got ${JSON.stringify(range)})`);
   }
+  if ((range[0] as number) < 1 || (range[1] as number) > bins) throw new RangeError(`${where} must lie within the rule set's scores 1…${bins} (got ${JSON.stringify(range)})`);
 }
 
 function within(value: number, range: ScoreRange | undefined): boolean {
@@ -161,26 +183,40 @@ function matches(rule: RfmSegmentRule, r: number, f: number, m: number): boolean
   return within(r, rule.recency) && within(f, rule.frequency) && within(m, rule.monetary) && within((f + m) / 2, rule.frequencyMonetary);
 }
 
-function checkRules(options: RfmSegmentOptions): { rules: readonly RfmSegmentRule[]; fallback: string } {
-  const rules = options.rules ?? RFM_SEGMENTS_COMMON;
-  rules.forEach((rule, i) => {
-    if (typeof rule?.name !== "string" || rule.name.length === 0) throw new RangeError(`rules[${i}].name must be a non-empty string`);
-    checkRange(rule.recency, `rules[${i}].recency`);
-    checkRange(rule.frequency, `rules[${i}].frequency`);
-    checkRange(rule.monetary, `rules[${i}].monetary`);
-    checkRange(rule.frequencyMonetary, `rules[${i}].frequencyMonetary`);
+function checkRules(options: RfmSegmentOptions): { rules: readonly RfmSegmentRule[]; bins: number; fallback: string } {
+  const set = options.ruleSet ?? RFM_SEGMENTS_COMMON;
+  const bins = set?.bins;
+  if (!Number.isInteger(bins) || bins < 2 || bins > 100) throw new RangeError(`ruleSet.bins must be an integer from 2 to 100 (got ${String(bins)})`);
+  if (!Array.isArray(set.rules)) throw new RangeError("ruleSet.rules must be an array of rules");
+  set.rules.forEach((rule, i) => {
+    if (typeof rule?.name !== "string" || rule.name.length === 0) throw new RangeError(`ruleSet.rules[${i}].name must be a non-empty string`);
+    checkRange(rule.recency, `ruleSet.rules[${i}].recency`, bins);
+    checkRange(rule.frequency, `ruleSet.rules[${i}].frequency`, bins);
+    checkRange(rule.monetary, `ruleSet.rules[${i}].monetary`, bins);
+    checkRange(rule.frequencyMonetary, `ruleSet.rules[${i}].frequencyMonetary`, bins);
   });
-  return { rules, fallback: options.fallback ?? "Others" };
+  return { rules: set.rules, bins, fallback: options.fallback ?? "Others" };
+}
+
+/** Throws unless scores on 1…`scoreBins` may be segmented with rules written for 1…`ruleBins`. */
+function checkBins(scoreBins: number, ruleBins: number): void {
+  if (scoreBins !== ruleBins) {
+    throw new RangeError(
+      `the rule set is written for scores 1…${ruleBins} but the scores are 1…${String(scoreBins)} (bins ${String(scoreBins)}): score with bins: ${ruleBins}, or pass options.ruleSet written for ${String(scoreBins)} bins`,
+    );
+  }
 }
 
 /**
  * Names each scored customer's RFM segments: every rule that matches (a customer may belong to
- * several) and the primary segment, the first match in rule order.
+ * several) and the primary segment, the first match in rule order. The rule set must be written
+ * for the scores' range (`bins`).
  *
  * @param scores - From {@link scoreRfm}.
  * @param options - See {@link RfmSegmentOptions}.
  * @returns One assignment per score, in the same order.
- * @throws RangeError when a rule has no name or a malformed range.
+ * @throws RangeError when a rule has no name or a malformed range, or the scores' `bins` differ
+ *   from the rule set's (rules for 1–5 scores mean something else on 1–10 scores).
  * @example
  * ```ts
  * const { scored } = scoreRfm(rollup.customers, { asOf });
@@ -189,8 +225,9 @@ function checkRules(options: RfmSegmentOptions): { rules: readonly RfmSegmentRul
  * ```
  */
 export function segmentRfm(scores: readonly RfmScore[], options: RfmSegmentOptions = {}): RfmSegmentAssignment[] {
-  const { rules, fallback } = checkRules(options);
+  const { rules, bins, fallback } = checkRules(options);
   return scores.map((s) => {
+    checkBins(s.bins, bins);
     const names: string[] = [];
     for (const rule of rules) if (matches(rule, s.recencyScore, s.frequencyScore, s.monetaryScore)) names.push(rule.name);
     return { key: s.key, primary: names[0] ?? fallback, matches: names };
@@ -224,7 +261,8 @@ export interface RfmSegmentColumns {
  * @param scores - From {@link scoreRfmColumns}.
  * @param options - See {@link RfmSegmentOptions}.
  * @returns Segments per position and counts.
- * @throws RangeError when a rule has no name or a malformed range.
+ * @throws RangeError when a rule has no name or a malformed range, or the scores' `bins` differ
+ *   from the rule set's.
  * @example
  * ```ts
  * const segments = segmentRfmColumns(scoreRfmColumns(values, { asOf }));
@@ -232,7 +270,8 @@ export interface RfmSegmentColumns {
  * ```
  */
 export function segmentRfmColumns(scores: RfmColumns, options: RfmSegmentOptions = {}): RfmSegmentColumns {
-  const { rules, fallback } = checkRules(options);
+  const { rules, bins, fallback } = checkRules(options);
+  checkBins(scores.bins, bins);
   const n = scores.scored.length;
   const words = Math.max(1, Math.ceil(rules.length / 32));
   const primary = new Int16Array(n).fill(-1);
@@ -292,11 +331,11 @@ export interface SegmentCount {
 }
 
 /**
- * Counts customers per primary segment, in the order of `rules` (default
+ * Counts customers per primary segment, in the order of the rule set's rules (default
  * {@link RFM_SEGMENTS_COMMON}) with the fallback last; segments nobody falls in are listed with 0.
  *
  * @param assignments - From {@link segmentRfm}.
- * @param options - The rules and fallback used for the assignments (for the row order).
+ * @param options - The rule set and fallback used for the assignments (for the row order).
  * @returns One row per segment.
  * @example
  * ```ts
@@ -304,7 +343,7 @@ export interface SegmentCount {
  * ```
  */
 export function countRfmSegments(assignments: readonly RfmSegmentAssignment[], options: RfmSegmentOptions = {}): SegmentCount[] {
-  const names = [...new Set([...(options.rules ?? RFM_SEGMENTS_COMMON).map((r) => r.name), options.fallback ?? "Others"])];
+  const names = [...new Set([...(options.ruleSet ?? RFM_SEGMENTS_COMMON).rules.map((r) => r.name), options.fallback ?? "Others"])];
   const counts = new Map<string, number>(names.map((n) => [n, 0]));
   for (const a of assignments) counts.set(a.primary, (counts.get(a.primary) ?? 0) + 1);
   const total = assignments.length;

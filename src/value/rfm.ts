@@ -23,7 +23,7 @@ export type MonetaryMeasure = "net" | "gross" | "sales" | "margin" | "average-ne
  * ```
  */
 export interface RfmOptions {
-  /** The day recency is measured to. Required. */
+  /** The instant recency is measured to (the `asOf` of the rollup). Required. */
   readonly asOf: Date;
   /** Number of quantile scores (default 5: scores 1–5). */
   readonly bins?: number;
@@ -58,8 +58,10 @@ export interface RfmScore {
   readonly monetaryScore: number;
   /** The mean of the frequency and monetary scores (used by the common segment table). */
   readonly frequencyMonetaryScore: number;
-  /** The three scores as a code, e.g. `"545"`. */
+  /** The three scores as a code, e.g. `"545"` (scores separated by `-` when `bins` > 9). */
   readonly code: string;
+  /** The number of scores: each score lies in 1…bins (what segment rules are checked against). */
+  readonly bins: number;
 }
 
 /**
@@ -73,14 +75,21 @@ export interface RfmScore {
 export interface RfmResult {
   /** Customers with a purchase in the window, in input order. */
   readonly scored: RfmScore[];
-  /** Keys of customers that could not be scored: no purchase in the window, or no known margin for `monetary: "margin"`. */
+  /**
+   * Keys of customers that could not be scored: no purchase in the window, no known margin for
+   * `monetary: "margin"`, or a last purchase after `asOf`.
+   */
   readonly unscored: string[];
+  /** Of the unscored, customers whose last purchase is after `asOf` (their values come from a window that ends later: roll up with the same `asOf`). */
+  readonly afterAsOf: number;
+  /** The number of scores (1…bins). */
+  readonly bins: number;
 }
 
 /**
  * RFM scores in columnar form: position i describes the customer at position i of the value
- * columns. Unscored customers (no purchase in the window, or no known margin for
- * `monetary: "margin"`) have `scored[i] = 0` and scores 0.
+ * columns. Unscored customers (no purchase in the window, no known margin for
+ * `monetary: "margin"`, or a last purchase after `asOf`) have `scored[i] = 0` and scores 0.
  *
  * @example
  * ```ts
@@ -104,6 +113,10 @@ export interface RfmColumns {
   readonly monetaryScore: Uint8Array;
   /** Number of scored customers. */
   readonly scoredCount: number;
+  /** Customers left unscored because their last purchase is after `asOf`. */
+  readonly afterAsOf: number;
+  /** The number of scores (1…bins). */
+  readonly bins: number;
 }
 
 const MEASURES: readonly MonetaryMeasure[] = ["net", "gross", "sales", "margin", "average-net"];
@@ -147,15 +160,17 @@ function rfmCore(lastPurchase: Float64Array, purchases: Int32Array, monetary: Fl
   const scored = new Uint8Array(m);
   const recencyDays = new Float64Array(m);
   let n = 0;
+  let afterAsOf = 0;
   for (let i = 0; i < m; i++) {
     const last = lastPurchase[i] as number;
-    if (Number.isNaN(last) || Number.isNaN(monetary[i] as number)) {
+    if (Number.isNaN(last) || Number.isNaN(monetary[i] as number) || last > asOf) {
+      if (last > asOf) afterAsOf++;
       recencyDays[i] = NaN;
       continue;
     }
     scored[i] = 1;
     n++;
-    recencyDays[i] = Math.max(0, Math.floor((asOf - last) / MS_PER_DAY));
+    recencyDays[i] = Math.floor((asOf - last) / MS_PER_DAY);
   }
   const recencyScore = new Uint8Array(m);
   const frequencyScore = new Uint8Array(m);
@@ -163,7 +178,7 @@ function rfmCore(lastPurchase: Float64Array, purchases: Int32Array, monetary: Fl
   quantileScores(recencyDays, true, scored, n, bins, recencyScore);
   quantileScores(purchases, false, scored, n, bins, frequencyScore);
   quantileScores(monetary, false, scored, n, bins, monetaryScore);
-  return { scored, recencyDays, frequency: purchases, monetaryMinor: monetary, recencyScore, frequencyScore, monetaryScore, scoredCount: n };
+  return { scored, recencyDays, frequency: purchases, monetaryMinor: monetary, recencyScore, frequencyScore, monetaryScore, scoredCount: n, afterAsOf, bins };
 }
 
 function monetaryOf(measure: MonetaryMeasure, net: number, gross: number, sales: number, cost: number, purchases: number): number {
@@ -205,15 +220,16 @@ export function scoreRfmColumns(values: CustomerValueColumns, options: RfmOption
 }
 
 /**
- * RFM scoring: recency (days from the last purchase to `asOf`), frequency (number of
- * purchases) and monetary value per customer, each turned into a quantile score 1…`bins`
+ * RFM scoring: recency (whole days from the last purchase to `asOf`, an instant), frequency
+ * (number of purchases) and monetary value per customer, each turned into a quantile score 1…`bins`
  * (default 1–5, 5 best: most recent, most frequent, highest value).
  *
  * Scores come from ranks: a customer's score is 1 + ⌊bins × w / n⌋, where w is the number of
  * scored customers with a strictly worse value and n the number scored. Tie rule: customers with
  * equal values share one score, the lowest of their positions (so a large tie, such as all the
  * one-time buyers, gets one score and some scores may stay empty); the result never depends on
- * input order.
+ * input order. A customer whose last purchase is after `asOf` is not scored (their values come
+ * from a window that ends later) and is counted in `afterAsOf`.
  *
  * @param customers - Rolled-up values, from {@link rollupValue}.
  * @param options - See {@link RfmOptions}.
@@ -259,7 +275,8 @@ export function scoreRfm(customers: readonly CustomerValue[], options: RfmOption
       monetaryScore: mo,
       frequencyMonetaryScore: (f + mo) / 2,
       code: `${r}${separator}${f}${separator}${mo}`,
+      bins,
     });
   });
-  return { scored, unscored };
+  return { scored, unscored, afterAsOf: rfm.afterAsOf, bins };
 }

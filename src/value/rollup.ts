@@ -38,7 +38,7 @@ export interface CustomerValue {
   readonly costMinor: number | null;
   /** Net − cost; `null` when the cost is unknown. */
   readonly marginMinor: number | null;
-  /** Number of purchase transactions (entries). */
+  /** Number of purchases (a purchase on a joint account counts for each owner it is split among). */
   readonly purchases: number;
   /** Number of returns. */
   readonly returns: number;
@@ -59,9 +59,9 @@ export interface CustomerValue {
  * ```
  */
 export interface RollupWindowOptions {
-  /** End of the window (inclusive); transactions after it are excluded and counted. Required. */
+  /** End of the window, an instant: transactions at or before it count, later ones are excluded and counted. Required. */
   readonly asOf: Date;
-  /** Start of the window (inclusive); earlier transactions are excluded and counted (default: no start). */
+  /** Start of the window, an instant: transactions at or after it count, earlier ones are excluded and counted (default: no start). */
   readonly from?: Date;
 }
 
@@ -129,13 +129,13 @@ export interface ColumnRollup {
   readonly ok: true;
   /** One position per customer with an entry in the window. */
   readonly values: CustomerValueColumns;
-  /** Entries counted in the window. */
+  /** Transactions counted in the window (a transaction split among joint owners counts once). */
   readonly counted: number;
-  /** Entries after `asOf`, excluded. */
+  /** Transactions after `asOf`, excluded. */
   readonly afterAsOf: number;
-  /** Entries before `from`, excluded. */
+  /** Transactions before `from`, excluded. */
   readonly beforeWindow: number;
-  /** Zero-amount entries (counted, adding no money). */
+  /** Zero-amount transactions (counted, adding no money). */
   readonly zeroAmount: number;
 }
 
@@ -157,13 +157,16 @@ export type RollupResult =
       readonly currency: string | null;
       /** One row per customer, sorted by key. */
       readonly customers: CustomerValue[];
-      /** Entries counted in the window. */
+      /**
+       * Transactions counted in the window. Every transaction read is counted, excluded with a
+       * count or listed: counted + afterAsOf + beforeWindow + unattributed.length = transactions read.
+       */
       readonly counted: number;
-      /** Entries after `asOf`, excluded. */
+      /** Transactions after `asOf`, excluded. */
       readonly afterAsOf: number;
-      /** Entries before `from`, excluded. */
+      /** Transactions before `from`, excluded. */
       readonly beforeWindow: number;
-      /** Zero-amount entries (counted, adding no money). */
+      /** Zero-amount transactions (counted, adding no money). */
       readonly zeroAmount: number;
       /** Transactions that could not be attributed to a customer, with reasons. */
       readonly unattributed: UnattributedRow[];
@@ -177,12 +180,15 @@ export type RollupResult =
 
 /**
  * Rolls columnar transactions up per customer over the window `[from, asOf]`, in one pass over
- * typed arrays — 10 million entries in well under a second — into {@link CustomerValueColumns}
- * (customers in ascending key order, only those with an entry in the window).
+ * typed arrays — 10 million entries in about a second — into {@link CustomerValueColumns}
+ * (customers in ascending key order, only those with an entry in the window). The window is
+ * `from ≤ time ≤ asOf`, both instants: a transaction at `asOf` exactly counts, one a millisecond
+ * later does not (`new Date("2024-12-31")` is midnight at the start of that day; pass
+ * `new Date("2024-12-31T23:59:59.999Z")` to include the whole day).
  *
  * @param columns - From {@link toTransactionColumns} (or built directly).
  * @param options - See {@link RollupWindowOptions}.
- * @returns The per-customer values and the counts of excluded entries.
+ * @returns The per-customer values and the counts of counted and excluded transactions.
  * @throws RangeError when `asOf` or `from` is not a valid Date, or `from` is after `asOf`.
  * @example
  * ```ts
@@ -207,23 +213,28 @@ export function rollupTransactionColumns(columns: TransactionColumns, options: R
   const feeCount = new Int32Array(m);
   const first = new Float64Array(m).fill(Infinity);
   const last = new Float64Array(m).fill(-Infinity);
+  let counted = 0;
   let afterAsOf = 0;
   let beforeWindow = 0;
   let zeroAmount = 0;
-  const { customer, time, amountMinor, costMinor, kind } = columns;
+  const { customer, time, amountMinor, costMinor, kind, firstOfTransaction } = columns;
   for (let i = 0; i < columns.length; i++) {
     const t = time[i] as number;
+    // Every entry of a transaction has its time, so a transaction is in or out as a whole.
+    const one = firstOfTransaction === undefined ? 1 : (firstOfTransaction[i] as number);
     if (t > asOf) {
-      afterAsOf++;
+      afterAsOf += one;
       continue;
     }
     if (t < from) {
-      beforeWindow++;
+      beforeWindow += one;
       continue;
     }
+    counted += one;
     const c = customer[i] as number;
     const amount = amountMinor[i] as number;
-    if (amount === 0) zeroAmount++;
+    // The first share of a split transaction is never smaller than the others: it is 0 only when the whole is.
+    if (amount === 0) zeroAmount += one;
     const k = kind[i] as number;
     if (k === 0) {
       purchaseCount[c] = (purchaseCount[c] as number) + 1;
@@ -286,7 +297,7 @@ export function rollupTransactionColumns(columns: TransactionColumns, options: R
       firstPurchase,
       lastPurchase,
     },
-    counted: columns.length - afterAsOf - beforeWindow,
+    counted,
     afterAsOf,
     beforeWindow,
     zeroAmount,
@@ -333,10 +344,11 @@ export function toCustomerValues(values: CustomerValueColumns): CustomerValue[] 
 
 /**
  * Rolls transactions up to per-customer value at any level — account, customer, person,
- * household or organization — over the window `[from, asOf]`: sales, returns and fees kept
- * apart, net and gross value, and margin where costs are known. Transactions after `asOf` are
- * excluded and counted, rows that cannot be attributed are listed with reasons, and amounts in
- * a second currency are an error unless a converter is given.
+ * household or organization — over the window `[from, asOf]` (instants, both inclusive): sales,
+ * returns and fees kept apart, net and gross value, and margin where costs are known. Every
+ * transaction is accounted for: counted, excluded and counted (after `asOf`, before `from`), or
+ * listed with the reason it cannot be attributed; amounts in a second currency are an error
+ * unless a converter is given.
  *
  * @param transactions - Typed transactions (any iterable).
  * @param options - See {@link RollupOptions}; `asOf` is required.

@@ -63,15 +63,15 @@ export interface CustomerSummary extends PurchaseHistory, SpendHistory {
  *
  * @example
  * ```ts
- * const options: SummaryOptions = { calibrationEnd: new Date("1997-09-30"), timeUnit: "weeks", holdoutEnd: new Date("1998-06-30") };
+ * const options: SummaryOptions = { calibrationEnd: new Date("1997-09-30T23:59:59.999Z"), timeUnit: "weeks", holdoutEnd: new Date("1998-06-30T23:59:59.999Z") };
  * ```
  */
 export interface SummaryOptions extends ColumnsOptions {
-  /** Last day of the calibration period (inclusive, UTC day). Required. */
+  /** End of the calibration period, an instant: purchases at or before it are calibration purchases. Required. */
   readonly calibrationEnd: Date;
   /** The time unit of ages — mandatory, never assumed. */
   readonly timeUnit: TimeUnit;
-  /** Last day of a holdout period after calibration (inclusive), to check predictions (default: none). */
+  /** End of a holdout period after calibration, an instant (inclusive), to check predictions (default: none). */
   readonly holdoutEnd?: Date;
 }
 
@@ -91,12 +91,16 @@ export type TransactionSummary =
       readonly timeUnit: TimeUnit;
       /** The currency of the spends (minor units), `null` without transactions. */
       readonly currency: string | null;
-      /** One summary per customer whose first purchase is on or before the calibration end, sorted by key. */
+      /** One summary per customer with a purchase at or before the calibration end, sorted by key. */
       readonly customers: CustomerSummary[];
       /** Customers whose first purchase comes after the calibration end (not summarised). */
       readonly notYetCustomers: number;
-      /** Purchase entries after the end of the holdout (or of calibration, without holdout), ignored. */
+      /** Purchase transactions after the end of the holdout (or of calibration, without holdout), ignored. */
       readonly afterEnd: number;
+      /** Return transactions, which are not purchase occasions (ignored). */
+      readonly returnsIgnored: number;
+      /** Fee transactions, which are not purchase occasions (ignored). */
+      readonly feesIgnored: number;
       /** Transactions that could not be attributed, with reasons. */
       readonly unattributed: UnattributedRow[];
     }
@@ -123,34 +127,43 @@ export type TransactionSummary =
  */
 export function summarizeTransactionColumns(columns: TransactionColumns, options: SummaryOptions): Extract<TransactionSummary, { ok: true }> {
   const unit = checkTimeUnit(options?.timeUnit, "timeUnit");
-  const calDay = utcDay(checkDate(options.calibrationEnd, "calibrationEnd"));
-  const endDay = options.holdoutEnd === undefined ? calDay : utcDay(checkDate(options.holdoutEnd, "holdoutEnd"));
-  if (endDay < calDay) throw new RangeError("holdoutEnd must not be before calibrationEnd");
+  const calibrationEnd = checkDate(options.calibrationEnd, "calibrationEnd");
+  const end = options.holdoutEnd === undefined ? calibrationEnd : checkDate(options.holdoutEnd, "holdoutEnd");
+  if (end < calibrationEnd) throw new RangeError("holdoutEnd must not be before calibrationEnd");
+  const calibrationDay = utcDay(calibrationEnd);
   const perUnit = DAYS_PER_UNIT[unit];
   const m = columns.keys.length;
-  // Group purchase entries by customer (counting sort), then walk each customer's days in order.
+  const firstOf = columns.firstOfTransaction;
+  // Group the purchases up to the end by customer (counting sort), then walk each customer's in time order.
   const start = new Int32Array(m + 1);
+  const bought = new Uint8Array(m);
   let afterEnd = 0;
+  let returnsIgnored = 0;
+  let feesIgnored = 0;
   for (let i = 0; i < columns.length; i++) {
-    if (columns.kind[i] !== 0) continue;
-    if (utcDay(columns.time[i] as number) > endDay) afterEnd++;
-    else {
+    const first = firstOf === undefined ? 1 : (firstOf[i] as number);
+    const kind = columns.kind[i] as number;
+    if (kind === 1) returnsIgnored += first;
+    else if (kind === 2) feesIgnored += first;
+    else if ((columns.time[i] as number) > end) {
+      afterEnd += first;
+      bought[columns.customer[i] as number] = 1;
+    } else {
       const c = (columns.customer[i] as number) + 1;
       start[c] = (start[c] as number) + 1;
     }
   }
   for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, m);
-  const days = new Float64Array(start[m] as number);
+  const times = new Float64Array(start[m] as number);
   const spend = new Float64Array(start[m] as number);
   for (let i = 0; i < columns.length; i++) {
-    if (columns.kind[i] !== 0) continue;
-    const day = utcDay(columns.time[i] as number);
-    if (day > endDay) continue;
+    const time = columns.time[i] as number;
+    if (columns.kind[i] !== 0 || time > end) continue;
     const c = columns.customer[i] as number;
     const at = fill[c] as number;
     fill[c] = at + 1;
-    days[at] = day;
+    times[at] = time;
     spend[at] = columns.amountMinor[i] as number;
   }
   const holdout = options.holdoutEnd !== undefined;
@@ -160,56 +173,60 @@ export function summarizeTransactionColumns(columns: TransactionColumns, options
   for (const c of keyOrder(keys)) {
     const lo = start[c] as number;
     const hi = start[c + 1] as number;
-    if (hi === lo) continue;
-    // Sort this customer's entries by day (insertion sort: lists are short and mostly ordered).
+    if (hi === lo) {
+      // Every purchase of this customer came after the end: a customer, but not yet in calibration.
+      notYetCustomers += bought[c] as number;
+      continue;
+    }
+    // Sort this customer's purchases by time (insertion sort: lists are short and mostly ordered).
     for (let i = lo + 1; i < hi; i++) {
-      const d = days[i] as number;
+      const t = times[i] as number;
       const v = spend[i] as number;
       let j = i - 1;
-      while (j >= lo && (days[j] as number) > d) {
-        days[j + 1] = days[j] as number;
+      while (j >= lo && (times[j] as number) > t) {
+        times[j + 1] = times[j] as number;
         spend[j + 1] = spend[j] as number;
         j--;
       }
-      days[j + 1] = d;
+      times[j + 1] = t;
       spend[j + 1] = v;
     }
-    const first = days[lo] as number;
-    if (first > calDay) {
+    if ((times[lo] as number) > calibrationEnd) {
       notYetCustomers++;
       continue;
     }
+    const birth = utcDay(times[lo] as number);
     let x = 0;
-    let last = first;
-    let calSpend = 0;
+    let last = birth;
+    let calibrationSpend = 0;
     let xStar = 0;
+    let holdoutDay = NaN;
     let holdoutSpend = 0;
-    let previous = first;
     for (let i = lo; i < hi; i++) {
-      const d = days[i] as number;
+      const time = times[i] as number;
+      const day = utcDay(time);
       const v = spend[i] as number;
-      if (d === first) continue; // the first purchase day, however many purchases it holds
-      if (d <= calDay) {
-        if (d !== previous) x++;
-        last = d;
-        calSpend += v;
-      } else {
-        if (d !== previous) xStar++;
+      if (time > calibrationEnd) {
+        if (day !== holdoutDay) xStar++;
+        holdoutDay = day;
         holdoutSpend += v;
+      } else if (day !== birth) {
+        // A repeat purchase occasion per UTC day after the first; the first day's purchases are the birth.
+        if (day !== last) x++;
+        last = day;
+        calibrationSpend += v;
       }
-      previous = d;
     }
-    const summary: CustomerSummary = {
+    customers.push({
       key: keys[c] as string,
       frequency: x,
-      lastPurchaseAge: (last - first) / perUnit,
-      age: (calDay - first) / perUnit,
-      meanSpend: x > 0 ? calSpend / x : 0,
+      lastPurchaseAge: (last - birth) / perUnit,
+      age: (calibrationDay - birth) / perUnit,
+      meanSpend: x > 0 ? calibrationSpend / x : 0,
       ...(holdout ? { holdoutFrequency: xStar, holdoutMeanSpend: xStar > 0 ? holdoutSpend / xStar : 0 } : {}),
-    };
-    customers.push(summary);
+    });
   }
-  return { ok: true, timeUnit: unit, currency: columns.currency, customers, notYetCustomers, afterEnd, unattributed: [] };
+  return { ok: true, timeUnit: unit, currency: columns.currency, customers, notYetCustomers, afterEnd, returnsIgnored, feesIgnored, unattributed: [] };
 }
 
 /**
@@ -217,11 +234,16 @@ export function summarizeTransactionColumns(columns: TransactionColumns, options
  * 2005): frequency x, age at last purchase t_x, age T and the mean spend of the repeat
  * purchases, in an explicit time unit, with an optional holdout period to check predictions.
  *
- * Rules: time is counted in whole UTC days, as in the CDNOW analyses; every purchase on the same
- * day is one purchase occasion (their amounts add up); the first day is the customer's birth
- * and is not a repeat purchase; the calibration includes the day of `calibrationEnd`; only
- * purchases count (returns and fees are not purchase occasions; zero-amount purchases are);
- * customers whose first purchase comes after the calibration end are counted, not summarised.
+ * Rules: `calibrationEnd` and `holdoutEnd` are instants, like every `asOf` of `idic/value`: a
+ * purchase at or before `calibrationEnd` is a calibration purchase, one after it and at or before
+ * `holdoutEnd` a holdout purchase. Ages are counted in whole UTC days, as in the CDNOW analyses:
+ * every calibration purchase on the same UTC day is one purchase occasion (their amounts add up),
+ * the first day is the customer's birth and is not a repeat purchase, and T runs from that day to
+ * the UTC day of `calibrationEnd` (so `new Date("1997-09-30T23:59:59.999Z")` gives CDNOW's
+ * T); holdout occasions are the distinct UTC days of the holdout purchases. Only purchases count —
+ * returns and fees are not purchase occasions and are counted as ignored; zero-amount purchases
+ * are occasions. Customers whose first purchase comes after the calibration end are counted, not
+ * summarised, and purchases after the end are counted.
  *
  * @param transactions - Typed transactions (any iterable).
  * @param options - See {@link SummaryOptions}; `calibrationEnd` and `timeUnit` are required.
@@ -229,7 +251,7 @@ export function summarizeTransactionColumns(columns: TransactionColumns, options
  * @throws RangeError when an option is invalid.
  * @example
  * ```ts
- * const summary = summarizeTransactions(transactions, { calibrationEnd: new Date("1997-09-30"), timeUnit: "weeks" });
+ * const summary = summarizeTransactions(transactions, { calibrationEnd: new Date("1997-09-30T23:59:59.999Z"), timeUnit: "weeks" });
  * if (summary.ok) {
  *   const fit = fitBgNbd(summary.customers, { timeUnit: summary.timeUnit });
  * }

@@ -7,8 +7,10 @@ import {
   findCostlyCustomers,
   findGoldenCustomers,
   findNarrowBuyers,
+  type ContactRollup,
   type CustomerInteractions,
   type CustomerValue,
+  type ProductLines,
 } from "../../src/value/index.js";
 
 const asOf = new Date("2024-12-31T00:00:00Z");
@@ -38,6 +40,11 @@ function contacts(key: string, complaints: number, costMinor: number): CustomerI
   return { key, contacts: complaints, inbound: complaints, complaints, serviceCalls: 0, byType: { complaint: complaints }, costMinor };
 }
 
+/** Contacts as rollupInteractions returns them, costs in EUR. */
+function inEuros(...customers: CustomerInteractions[]): ContactRollup {
+  return { currency: "EUR", customers };
+}
+
 describe("value categories", () => {
   const current = [
     { key: "a", value: 1000 },
@@ -48,7 +55,7 @@ describe("value categories", () => {
   ];
 
   it("marks the most valuable by actual value and the below-zero by cost to serve", () => {
-    const result = assignValueCategories(current, { costToServe: new Map([["e", 50]]) });
+    const result = assignValueCategories(current, { costToServe: inEuros(contacts("e", 1, 50)), currency: "EUR" });
     const byKey = new Map(result.customers.map((c) => [c.key, c]));
     expect(byKey.get("a")?.categories).toContain("most-valuable");
     expect(byKey.get("b")?.categories).not.toContain("most-valuable"); // ⌈0.2 · 5⌉ = 1
@@ -78,6 +85,26 @@ describe("value categories", () => {
     expect(byKey.get("c")).toMatchObject({ previousTier: "A", migration: "down" });
     expect(byKey.get("z")).toMatchObject({ value: 0, tier: "C", migration: "down" });
     expect(result.counts.migrator).toBeGreaterThanOrEqual(3);
+  });
+
+  it("ranks only the current window's customers as most valuable or growable; previous-only customers can only migrate", () => {
+    const now = Array.from({ length: 10 }, (_, i) => ({ key: `c${i}`, value: 100 * (i + 1) }));
+    const before = Array.from({ length: 40 }, (_, i) => ({ key: `p${String(i).padStart(2, "0")}`, value: 5_000 }));
+    const result = assignValueCategories(now, { previous: before, mostValuableShare: 0.2, mostGrowableShare: 0.2 });
+    const valuable = result.customers.filter((c) => c.categories.includes("most-valuable")).map((c) => c.key);
+    expect(valuable).toEqual(["c8", "c9"]); // ⌈0.2 · 10⌉ = 2 of the 10 current customers, not ⌈0.2 · 50⌉ = 10
+    const growable = result.customers.filter((c) => c.categories.includes("most-growable"));
+    expect(growable).toHaveLength(2);
+    expect(growable.every((c) => c.current)).toBe(true);
+    const lapsed = result.customers.filter((c) => !c.current);
+    expect(lapsed).toHaveLength(40);
+    expect(lapsed.every((c) => c.categories.join() === "migrator" && c.migration === "down")).toBe(true);
+  });
+
+  it("refuses costs to serve in another currency than the values, or of unknown currency", () => {
+    expect(() => assignValueCategories(current, { costToServe: inEuros(contacts("e", 1, 50)), currency: "GBP" })).toThrow(/EUR.*GBP/);
+    expect(() => assignValueCategories(current, { costToServe: inEuros(contacts("e", 1, 50)) })).toThrow(/options.currency/);
+    expect(assignValueCategories(current, { costToServe: { currency: null, customers: [contacts("e", 1, 0)] } }).counts["below-zero"]).toBe(0);
   });
 
   it("rejects shares outside (0, 1]", () => {
@@ -130,21 +157,22 @@ describe("the method's questions", () => {
   ];
 
   it("finds golden customers: A tier, still active, worth more than they cost", () => {
-    const golden = findGoldenCustomers(values, { asOf, activeWithinDays: 180, costToServe: new Map([["costly", 5000]]) });
+    const golden = findGoldenCustomers(values, { asOf, activeWithinDays: 180, costToServe: inEuros(contacts("costly", 0, 5000)), currency: "EUR" });
     expect(golden.map((g) => g.key)).toEqual(["gold"]);
   });
 
   it("ranks the customers who cause cost and flags those below zero", () => {
-    const costly = findCostlyCustomers(values, [contacts("costly", 3, 3500), contacts("small", 1, 50), contacts("ghost", 1, 0)]);
+    const costly = findCostlyCustomers(values, inEuros(contacts("costly", 3, 3500), contacts("small", 1, 50), contacts("ghost", 1, 0)), { currency: "EUR" });
     expect(costly.map((c) => [c.key, c.belowZero])).toEqual([
       ["costly", true],
       ["small", false],
     ]);
+    expect(() => findCostlyCustomers(values, inEuros(contacts("costly", 3, 3500)), { currency: "USD" })).toThrow(/USD/);
   });
 
   it("finds last year's large customers who complained repeatedly", () => {
     const lastYear = values.map((v) => ({ key: v.key, value: v.netMinor }));
-    const found = findComplainingLargeCustomers(lastYear, [contacts("gold", 1, 0), contacts("lapsed", 2, 0), contacts("small", 5, 0)]);
+    const found = findComplainingLargeCustomers(lastYear, inEuros(contacts("gold", 1, 0), contacts("lapsed", 2, 0), contacts("small", 5, 0)));
     expect(found).toEqual([{ key: "lapsed", value: 4000, rank: 2, tier: "A", complaints: 2 }]);
   });
 
@@ -159,13 +187,19 @@ describe("the method's questions", () => {
   });
 
   it("finds customers who buy few of our product lines, most valuable first", () => {
-    const lines = {
+    const lines: ProductLines = {
       byCustomer: new Map([
         ["a", ["jazz"]],
         ["b", ["jazz", "pop", "rock"]],
         ["c", ["rock", "pop"]],
       ]),
       offered: ["jazz", "pop", "rock"],
+      collected: 3,
+      afterAsOf: 0,
+      beforeWindow: 0,
+      notPurchases: 0,
+      withoutLines: 0,
+      linesWithoutName: 0,
       unattributed: [],
     };
     expect(findNarrowBuyers(lines, [{ key: "c", value: 10 }]).map((n) => [n.key, n.lineShare])).toEqual([

@@ -8,6 +8,8 @@ import {
   segmentRfm,
   segmentRfmColumns,
   type CustomerValue,
+  type CustomerValueColumns,
+  type RfmRuleSet,
   type RfmScore,
 } from "../../src/value/index.js";
 
@@ -72,6 +74,15 @@ describe("RFM scores", () => {
     expect(margin.scored.map((s) => s.monetaryMinor)).toEqual([10, 50]);
   });
 
+  it("leaves a customer whose last purchase is after asOf unscored and counts them, instead of giving recency 0", () => {
+    const later = customer("late", -3, 4, 400);
+    const result = scoreRfm([...customers, later], { asOf });
+    expect(result.unscored).toEqual(["c11", "late"]);
+    expect(result.afterAsOf).toBe(1);
+    expect(result.scored).toEqual(scored);
+    expect(scoreRfm([customer("now", 0, 1, 10)], { asOf })).toMatchObject({ afterAsOf: 0, scored: [{ key: "now", recencyDays: 0 }] });
+  });
+
   it("rejects invalid options", () => {
     expect(() => scoreRfm(customers, { asOf, bins: 1 })).toThrow(/bins/);
     expect(() => scoreRfm(customers, { asOf, monetary: "profit" as "net" })).toThrow(/monetary/);
@@ -79,24 +90,7 @@ describe("RFM scores", () => {
   });
 
   it("gives the same scores on columns as on objects", () => {
-    const columns = scoreRfmColumns(
-      {
-        currency: "EUR",
-        keys: customers.map((c) => c.key),
-        length: customers.length,
-        salesMinor: Float64Array.from(customers, (c) => c.salesMinor),
-        returnsMinor: Float64Array.from(customers, (c) => c.returnsMinor),
-        feesMinor: Float64Array.from(customers, (c) => c.feesMinor),
-        netMinor: Float64Array.from(customers, (c) => c.netMinor),
-        costMinor: Float64Array.from(customers, (c) => c.costMinor ?? Number.NaN),
-        purchases: Int32Array.from(customers, (c) => c.purchases),
-        returns: Int32Array.from(customers, (c) => c.returns),
-        fees: Int32Array.from(customers, (c) => c.fees),
-        firstPurchase: Float64Array.from(customers, (c) => c.firstPurchaseAt?.getTime() ?? Number.NaN),
-        lastPurchase: Float64Array.from(customers, (c) => c.lastPurchaseAt?.getTime() ?? Number.NaN),
-      },
-      { asOf },
-    );
+    const columns = scoreRfmColumns(toColumns(customers), { asOf });
     const codes = customers.map((_, i) => (columns.scored[i] ? `${columns.recencyScore[i]}${columns.frequencyScore[i]}${columns.monetaryScore[i]}` : null));
     expect(codes.filter((c) => c !== null)).toEqual(scored.map((s) => s.code));
     const segments = segmentRfmColumns(columns);
@@ -104,8 +98,26 @@ describe("RFM scores", () => {
   });
 });
 
-function score(r: number, f: number, m: number): RfmScore {
-  return { key: `${r}${f}${m}`, recencyDays: 0, frequency: 1, monetaryMinor: 1, recencyScore: r, frequencyScore: f, monetaryScore: m, frequencyMonetaryScore: (f + m) / 2, code: `${r}${f}${m}` };
+function toColumns(rows: readonly CustomerValue[]): CustomerValueColumns {
+  return {
+    currency: "EUR",
+    keys: rows.map((c) => c.key),
+    length: rows.length,
+    salesMinor: Float64Array.from(rows, (c) => c.salesMinor),
+    returnsMinor: Float64Array.from(rows, (c) => c.returnsMinor),
+    feesMinor: Float64Array.from(rows, (c) => c.feesMinor),
+    netMinor: Float64Array.from(rows, (c) => c.netMinor),
+    costMinor: Float64Array.from(rows, (c) => c.costMinor ?? Number.NaN),
+    purchases: Int32Array.from(rows, (c) => c.purchases),
+    returns: Int32Array.from(rows, (c) => c.returns),
+    fees: Int32Array.from(rows, (c) => c.fees),
+    firstPurchase: Float64Array.from(rows, (c) => c.firstPurchaseAt?.getTime() ?? Number.NaN),
+    lastPurchase: Float64Array.from(rows, (c) => c.lastPurchaseAt?.getTime() ?? Number.NaN),
+  };
+}
+
+function score(r: number, f: number, m: number, bins = 5): RfmScore {
+  return { key: `${r}${f}${m}`, recencyDays: 0, frequency: 1, monetaryMinor: 1, recencyScore: r, frequencyScore: f, monetaryScore: m, frequencyMonetaryScore: (f + m) / 2, code: `${r}${f}${m}`, bins };
 }
 
 describe("RFM segments", () => {
@@ -127,16 +139,30 @@ describe("RFM segments", () => {
   });
 
   it("applies the R rfm package's rules in its order, with Others for the unmatched", () => {
-    const segments = segmentRfm([score(5, 5, 5), score(4, 2, 1), score(1, 3, 4), score(3, 5, 1)], { rules: RFM_SEGMENTS_R_PACKAGE });
+    const segments = segmentRfm([score(5, 5, 5), score(4, 2, 1), score(1, 3, 4), score(3, 5, 1)], { ruleSet: RFM_SEGMENTS_R_PACKAGE });
     expect(segments.map((s) => s.primary)).toEqual(["Champions", "New Customers", "Can't Lose Them", "Others"]);
-    expect(RFM_SEGMENTS_R_PACKAGE).toHaveLength(10);
-    expect(RFM_SEGMENTS_COMMON).toHaveLength(11);
+    expect(RFM_SEGMENTS_R_PACKAGE.rules).toHaveLength(10);
+    expect(RFM_SEGMENTS_COMMON.rules).toHaveLength(11);
+    expect([RFM_SEGMENTS_R_PACKAGE.bins, RFM_SEGMENTS_COMMON.bins]).toEqual([5, 5]);
   });
 
   it("accepts user rules and rejects malformed ones", () => {
-    const rules = [{ name: "Big spenders slipping", recency: [1, 2], monetary: [5, 5] }] as const;
-    expect(segmentRfm([score(2, 1, 5), score(3, 1, 5)], { rules, fallback: "Rest" }).map((s) => s.primary)).toEqual(["Big spenders slipping", "Rest"]);
-    expect(() => segmentRfm([], { rules: [{ name: "", recency: [1, 2] }] })).toThrow(/name/);
-    expect(() => segmentRfm([], { rules: [{ name: "x", recency: [3, 2] }] })).toThrow(/recency/);
+    const ruleSet: RfmRuleSet = { bins: 5, rules: [{ name: "Big spenders slipping", recency: [1, 2], monetary: [5, 5] }] };
+    expect(segmentRfm([score(2, 1, 5), score(3, 1, 5)], { ruleSet, fallback: "Rest" }).map((s) => s.primary)).toEqual(["Big spenders slipping", "Rest"]);
+    expect(() => segmentRfm([], { ruleSet: { bins: 5, rules: [{ name: "", recency: [1, 2] }] } })).toThrow(/name/);
+    expect(() => segmentRfm([], { ruleSet: { bins: 5, rules: [{ name: "x", recency: [3, 2] }] } })).toThrow(/recency/);
+    expect(() => segmentRfm([], { ruleSet: { bins: 5, rules: [{ name: "x", recency: [4, 6] }] } })).toThrow(/1…5/);
+  });
+
+  it("refuses to segment scores on another range than the rule set's (the default tables are for 1–5)", () => {
+    const tenBins = scoreRfm(customers, { asOf, bins: 10 });
+    expect(tenBins.bins).toBe(10);
+    expect(tenBins.scored.every((s) => s.bins === 10)).toBe(true);
+    expect(() => segmentRfm(tenBins.scored)).toThrow(/1…5 but the scores are 1…10/);
+    expect(() => segmentRfm(tenBins.scored, { ruleSet: RFM_SEGMENTS_R_PACKAGE })).toThrow(/bins/);
+    const ten: RfmRuleSet = { bins: 10, rules: [{ name: "Top decile spenders", monetary: [10, 10] }] };
+    const segments = segmentRfm(tenBins.scored, { ruleSet: ten });
+    expect(segments.filter((s) => s.primary === "Top decile spenders").map((s) => s.key)).toEqual(tenBins.scored.filter((s) => s.monetaryScore === 10).map((s) => s.key));
+    expect(() => segmentRfmColumns(scoreRfmColumns(toColumns(customers), { asOf, bins: 10 }))).toThrow(/1…5 but the scores are 1…10/);
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Transaction } from "../../src/customer/index.js";
-import { rollupValue } from "../../src/value/index.js";
+import { rollupValue, type CustomerValue } from "../../src/value/index.js";
 
 const records = ["r1", "r2", "r3", "r4", "r5", "r6"];
 const personOf = { r1: "P1", r2: "P1", r3: "P2", r4: "P3", r5: "P4", r6: "P4" };
@@ -36,29 +36,51 @@ const transaction = fc
 const asOf = new Date(Date.UTC(2024, 11, 31));
 
 describe("rollup invariants", () => {
-  it("a household's value is the sum of its members' values", () => {
+  it("a household's value is the sum of its members' values: money, costs and margins, and counts between the largest member's and the sum", () => {
     fc.assert(
       fc.property(fc.array(transaction, { maxLength: 60 }), (transactions) => {
         const persons = rollupValue(transactions, { asOf, attribution: { level: "person", personOf, accountOwners } });
         const households = rollupValue(transactions, { asOf, attribution: { level: "household", personOf, householdOf, accountOwners } });
         if (!persons.ok || !households.ok) throw new Error("rollup failed");
-        const sums = new Map<string, number[]>();
+        const members = new Map<string, CustomerValue[]>();
         for (const p of persons.customers) {
           const h = householdOf[p.key as keyof typeof householdOf];
-          const s = sums.get(h) ?? [0, 0, 0, 0];
-          sums.set(h, [s[0]! + p.netMinor, s[1]! + p.salesMinor, s[2]! + p.returnsMinor, s[3]! + p.feesMinor]);
+          members.set(h, [...(members.get(h) ?? []), p]);
         }
-        for (const h of households.customers) expect([h.netMinor, h.salesMinor, h.returnsMinor, h.feesMinor]).toEqual(sums.get(h.key));
+        expect(households.customers.map((h) => h.key)).toEqual([...members.keys()].sort());
+        const sum = (list: CustomerValue[], pick: (c: CustomerValue) => number | null): number | null =>
+          list.some((c) => pick(c) === null) ? null : list.reduce((s, c) => s + (pick(c) as number), 0);
+        for (const h of households.customers) {
+          const list = members.get(h.key) ?? [];
+          for (const field of ["netMinor", "salesMinor", "returnsMinor", "feesMinor", "grossMinor", "costMinor", "marginMinor"] as const) {
+            expect(h[field]).toEqual(sum(list, (c) => c[field]));
+          }
+          for (const field of ["purchases", "returns", "fees"] as const) {
+            // A joint purchase of two members counts for each of them, and once for their household.
+            expect(h[field]).toBeGreaterThanOrEqual(Math.max(...list.map((c) => c[field])));
+            expect(h[field]).toBeLessThanOrEqual(list.reduce((s, c) => s + c[field], 0));
+          }
+          const last = Math.max(...list.map((c) => c.lastPurchaseAt?.getTime() ?? -Infinity));
+          expect(h.lastPurchaseAt?.getTime() ?? -Infinity).toBe(last);
+        }
       }),
     );
   });
 
-  it("every transaction is counted, excluded with a count, or listed as unattributed", () => {
+  it("every transaction is counted, excluded with a count, or listed as unattributed, at every level and with joint accounts", () => {
+    const levels = [
+      { level: "account" as const },
+      { level: "customer" as const, accountOwners },
+      { level: "person" as const, personOf, accountOwners },
+      { level: "household" as const, personOf, householdOf, accountOwners },
+    ];
     fc.assert(
-      fc.property(fc.array(transaction, { maxLength: 60 }), (transactions) => {
-        const result = rollupValue(transactions, { asOf: new Date(Date.UTC(2024, 0, 1)), from: new Date(Date.UTC(2023, 3, 1)), attribution: { level: "account" } });
+      fc.property(fc.array(transaction, { maxLength: 60 }), fc.constantFrom(...levels), (transactions, attribution) => {
+        const result = rollupValue(transactions, { asOf: new Date(Date.UTC(2024, 0, 1)), from: new Date(Date.UTC(2023, 3, 1)), attribution });
         if (!result.ok) throw new Error("rollup failed");
         expect(result.counted + result.afterAsOf + result.beforeWindow + result.unattributed.length).toBe(transactions.length);
+        const zero = transactions.filter((t) => t.amountMinor === 0 && t.timestamp >= new Date(Date.UTC(2023, 3, 1)) && t.timestamp <= new Date(Date.UTC(2024, 0, 1)));
+        expect(result.zeroAmount).toBeLessThanOrEqual(zero.length);
       }),
     );
   });

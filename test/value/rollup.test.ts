@@ -70,6 +70,15 @@ describe("rolling value up", () => {
     expect(values.get("B")?.marginMinor).toBeNull();
   });
 
+  it("reads asOf and from as instants: a transaction at asOf counts, one a millisecond later does not", () => {
+    const end = new Date("2024-06-30T00:00:00Z");
+    const rows = [tx("1", "A", "2024-06-30T00:00:00Z", 100), tx("2", "A", "2024-06-30T00:00:00.001Z", 200), tx("3", "A", "2024-06-30T15:00:00Z", 400), tx("4", "A", "2024-06-01T00:00:00Z", 800)];
+    expect(rollupValue(rows, { asOf: end, from: new Date("2024-06-01T00:00:00Z") })).toMatchObject({ ok: true, counted: 2, afterAsOf: 2, beforeWindow: 0, customers: [{ netMinor: 900 }] });
+    expect(rollupValue(rows, { asOf: end, from: new Date("2024-06-01T00:00:00.001Z") })).toMatchObject({ counted: 1, beforeWindow: 1 });
+    // The whole UTC day of 30 June: its last millisecond.
+    expect(rollupValue(rows, { asOf: new Date("2024-06-30T23:59:59.999Z") })).toMatchObject({ counted: 4, afterAsOf: 0 });
+  });
+
   it("excludes and counts transactions after asOf and before the window", () => {
     const result = rollupValue([tx("1", "A", "2023-06-01", 100), tx("2", "A", "2024-06-01", 200), tx("3", "A", "2025-01-02", 400)], { asOf, from: new Date("2024-01-01") });
     expect(result).toMatchObject({ ok: true, counted: 1, afterAsOf: 1, beforeWindow: 1 });
@@ -173,6 +182,23 @@ describe("rolling up across accounts, persons, households and organizations", ()
     expect(result).toMatchObject({ ok: true, customers: [], unattributed: [{ index: 0 }, { index: 1 }] });
   });
 
+  it("accounts for every transaction once, however many joint owners share it", () => {
+    const joint = [
+      tx("1", undefined, "2024-01-04", 1_001, { accountId: "ACC-J" }),
+      tx("2", undefined, "2024-01-05", 0, { accountId: "ACC-J" }),
+      tx("3", undefined, "2025-02-01", 99, { accountId: "ACC-J" }),
+      tx("4", "pos-3", "2024-01-05", 50),
+    ];
+    for (const attribution of [
+      { level: "person" as const, personOf, accountOwners: accounts },
+      { level: "household" as const, personOf, householdOf, accountOwners: accounts },
+    ]) {
+      const result = rollupValue(joint, { asOf, attribution });
+      // Transactions 1 and 2 are split between P1 and P2 (one household, H1), but count once each.
+      expect(result).toMatchObject({ ok: true, counted: 3, afterAsOf: 1, zeroAmount: 1, unattributed: [] });
+    }
+  });
+
   it("gives the same values whatever the input order", () => {
     const a = rollupValue(transactions, { asOf, attribution: { level: "person", personOf, accountOwners: accounts } });
     const b = rollupValue([...transactions].reverse(), { asOf, attribution: { level: "person", personOf, accountOwners: accounts } });
@@ -266,8 +292,10 @@ describe("buy-till-you-die summaries", () => {
     tx("9", "C", "1997-03-05T12:00:00Z", 700), // first purchase after calibration
   ];
 
+  const endOfCalibration = new Date("1997-02-26T23:59:59.999Z");
+
   it("merges purchases of one day, excludes the first day, and measures ages in the stated unit", () => {
-    const summary = summarizeTransactions(transactions, { calibrationEnd: new Date("1997-02-26"), timeUnit: "weeks", holdoutEnd: new Date("1997-03-31") });
+    const summary = summarizeTransactions(transactions, { calibrationEnd: endOfCalibration, timeUnit: "weeks", holdoutEnd: new Date("1997-03-31T23:59:59.999Z") });
     expect(summary.ok).toBe(true);
     if (!summary.ok) return;
     expect(summary.customers).toEqual([
@@ -276,17 +304,33 @@ describe("buy-till-you-die summaries", () => {
     ]);
     expect(summary.notYetCustomers).toBe(1);
     expect(summary.timeUnit).toBe("weeks");
+    // The return is not a purchase occasion: ignored, and counted as such.
+    expect(summary).toMatchObject({ returnsIgnored: 1, feesIgnored: 0, afterEnd: 0 });
   });
 
   it("gives the same history in days", () => {
-    const summary = summarizeTransactions(transactions, { calibrationEnd: new Date("1997-02-26"), timeUnit: "days" });
+    const summary = summarizeTransactions(transactions, { calibrationEnd: endOfCalibration, timeUnit: "days" });
     if (!summary.ok) throw new Error("summary failed");
     expect(summary.customers[0]).toEqual({ key: "A", frequency: 2, lastPurchaseAge: 42, age: 56, meanSpend: 2_000 });
     expect(summary.afterEnd).toBe(2);
   });
 
+  it("reads the calibration end as an instant, like the asOf of a rollup", () => {
+    // Midnight at the start of 26 February: B's purchase at noon that day comes after it.
+    const midnight = new Date("1997-02-26T00:00:00Z");
+    const summary = summarizeTransactions(transactions, { calibrationEnd: midnight, timeUnit: "days" });
+    const rollup = rollupValue(transactions, { asOf: midnight });
+    if (!summary.ok || !rollup.ok) throw new Error("failed");
+    expect(summary.customers.map((c) => c.key)).toEqual(["A"]);
+    expect(summary).toMatchObject({ notYetCustomers: 2, afterEnd: 3 });
+    expect(rollup.customers.map((c) => c.key)).toEqual(["A"]);
+    expect(rollup.afterAsOf).toBe(3);
+    // T still runs to the calibration end's UTC day: 26 February is day 56 after 1 January.
+    expect(summary.customers[0]?.age).toBe(56);
+  });
+
   it("demands an explicit time unit", () => {
-    expect(() => summarizeTransactions(transactions, { calibrationEnd: new Date("1997-02-26") } as never)).toThrow(/timeUnit/);
+    expect(() => summarizeTransactions(transactions, { calibrationEnd: endOfCalibration } as never)).toThrow(/timeUnit/);
   });
 });
 
@@ -310,6 +354,13 @@ describe("interactions and product lines", () => {
     expect(result).toMatchObject({ ok: true, currency: "EUR", afterAsOf: 1, customers: [{ key: "A", complaints: 2, costMinor: 1_000, contacts: 2 }, { key: "B", complaints: 0, costMinor: 0 }] });
   });
 
+  it("refuses a window that starts after it ends", () => {
+    const late = new Date(asOf.getTime() + 1);
+    expect(() => rollupInteractions([], { asOf, from: late })).toThrow(/from/);
+    expect(() => collectProductLines([], { asOf, from: late })).toThrow(/from/);
+    expect(() => rollupValue([], { asOf, from: late })).toThrow(/from/);
+  });
+
   it("refuses costs in two currencies without a converter", () => {
     const result = rollupInteractions([interaction("1", "A", "complaint", "2024-02-01", 400), interaction("2", "A", "complaint", "2024-03-01", 600, "USD")], { asOf });
     expect(result).toMatchObject({ ok: false, error: { code: "CURRENCY_MISMATCH", index: 1 } });
@@ -318,13 +369,23 @@ describe("interactions and product lines", () => {
   it("collects the product lines each customer buys", () => {
     const line = (category: string) => ({ sku: `sku-${category}`, quantity: 1, unitPriceMinor: 100, category });
     const lines = collectProductLines(
-      [tx("1", "A", "2024-01-01", 100, { lines: [line("jazz"), line("rock")] }), tx("2", "B", "2024-01-01", 100, { lines: [line("jazz")] }), tx("3", "B", "2024-01-02", 100, { kind: "return", lines: [line("pop")] })],
-      { asOf },
+      [
+        tx("1", "A", "2024-01-01", 100, { lines: [line("jazz"), line("rock"), { sku: "no-category", quantity: 1, unitPriceMinor: 5 }] }),
+        tx("2", "B", "2024-01-01", 100, { lines: [line("jazz")] }),
+        tx("3", "B", "2024-01-02", 100, { kind: "return", lines: [line("pop")] }),
+        tx("4", "B", "2025-01-02", 100, { lines: [line("folk")] }),
+        tx("5", "C", "2024-01-03", 100),
+        tx("6", "C", "2023-01-03", 100, { lines: [line("soul")] }),
+        tx("7", undefined, "2024-01-03", 100, { lines: [line("soul")] }),
+      ],
+      { asOf, from: new Date("2023-06-01T00:00:00Z") },
     );
     expect(lines.offered).toEqual(["jazz", "rock"]);
     expect([...lines.byCustomer]).toEqual([
       ["A", ["jazz", "rock"]],
       ["B", ["jazz"]],
     ]);
+    // Every transaction read is accounted for.
+    expect(lines).toMatchObject({ collected: 2, notPurchases: 1, afterAsOf: 1, withoutLines: 1, beforeWindow: 1, linesWithoutName: 1, unattributed: [{ index: 6 }] });
   });
 });

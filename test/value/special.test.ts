@@ -3,14 +3,20 @@ import { hessianFromGradient, invertPositiveDefinite, minimizeBfgs } from "../..
 import { argsortDescending, orderStatistics } from "../../src/_lib/value-sort.js";
 import {
   digamma,
-  hyp2f1,
   hyp2f1OneWithDerivatives,
   logAddExp,
   logGamma,
-  logHyp2f1,
+  hyp2f1Signed,
   logSubExp,
   logUpperIncompleteGamma,
 } from "../../src/_lib/value-special.js";
+import { EDGE } from "./reference-edge.js";
+
+/** ₂F₁ as a number, from its signed logarithm (NaN outside the domain). */
+function hyp2f1(a: number, b: number, c: number, z: number, w = 1 - z): number {
+  const { log, sign } = hyp2f1Signed(a, b, c, z, w);
+  return sign * Math.exp(log);
+}
 
 // Reference values computed with mpmath at 40 digits.
 const LOG_GAMMA: [number, number][] = [
@@ -48,6 +54,18 @@ describe("log-gamma, digamma and log-space sums", () => {
     for (const [x, ref] of cases) expect(Math.abs(digamma(x) - ref)).toBeLessThan(1e-13);
   });
 
+  it("digamma reflects to negative arguments and is NaN at the poles", () => {
+    const cases: [number, number][] = [
+      [-0.5, 0.03648997397857652],
+      [-1.3, 2.8825405488661673],
+      [-2.7, -1.1153471291406896],
+      [-0.01, 99.4062136959444],
+    ];
+    for (const [x, ref] of cases) expect(Math.abs(digamma(x) - ref)).toBeLessThan(1e-12 * Math.max(1, Math.abs(ref)));
+    expect(digamma(-2)).toBeNaN();
+    expect(digamma(0)).toBeNaN();
+  });
+
   it("log-space addition and subtraction stay finite where the exponentials overflow", () => {
     expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.LN2, 12);
     expect(logSubExp(1000, 1000 - Math.LN2)).toBeCloseTo(1000 - Math.LN2, 12);
@@ -76,9 +94,28 @@ describe("Gauss hypergeometric function", () => {
   });
 
   it("gives its logarithm where the value itself would overflow", () => {
-    const log = logHyp2f1(600.5, 12.5, 3.1, 0.9);
+    const { log, sign } = hyp2f1Signed(600.5, 12.5, 3.1, 0.9);
+    expect(sign).toBe(1);
     expect(Number.isFinite(log)).toBe(true);
     expect(log).toBeGreaterThan(Math.log(Number.MAX_VALUE));
+  });
+
+  it("stays accurate near z = 1 when c − a − b is an integer or within 1e-6 of one", () => {
+    for (const [a, b, c, z, ref] of EDGE.hyp2f1NearInteger) expect(Math.abs(hyp2f1(a, b, c, z) / ref - 1)).toBeLessThan(5e-11);
+  });
+
+  it("is negative where the series is (c < 0) and keeps the sign in its signed logarithm", () => {
+    // ₂F₁(0.24, 0.6; −0.1; 0.5) = 1 + (0.24 · 0.6 / −0.1) · 0.5 + … < 0 (mpmath: −0.5231211311645389).
+    const v = hyp2f1Signed(0.24, 0.6, -0.1, 0.5);
+    expect(v.sign).toBe(-1);
+    expect(Math.abs(Math.exp(v.log) / 0.5231211311645389 - 1)).toBeLessThan(1e-12);
+  });
+
+  it("takes 1 − z separately, so that z rounding to 1 loses nothing", () => {
+    // 2F1(2, 3; 6.5; z) with 1 − z = 1e-20: the connection formula's limit Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)).
+    const w = 1e-20;
+    const limit = Math.exp(logGamma(6.5) + logGamma(1.5) - logGamma(4.5) - logGamma(3.5));
+    expect(Math.abs(hyp2f1(2, 3, 6.5, 1 - w, w) / limit - 1)).toBeLessThan(1e-9);
   });
 
   it("returns NaN outside its domain instead of looping", () => {
@@ -86,10 +123,20 @@ describe("Gauss hypergeometric function", () => {
     expect(hyp2f1(1, 1, -2, 0.5)).toBeNaN();
   });
 
+  it("gives ₂F₁(1, b; c; z) and its derivatives near z = 1 as mpmath does, at and near integer c − 1 − b", () => {
+    const d = new Float64Array(3);
+    for (const [b, c, z, value, db, dc, dz] of EDGE.hyp2f1OneDerivatives) {
+      expect(Math.abs(hyp2f1OneWithDerivatives(b, c, z, 1 - z, d) / value - 1)).toBeLessThan(1e-10);
+      expect(Math.abs((d[0] as number) / db - 1)).toBeLessThan(1e-8);
+      expect(Math.abs((d[1] as number) / dc - 1)).toBeLessThan(1e-8);
+      expect(Math.abs((d[2] as number) / dz - 1)).toBeLessThan(1e-8);
+    }
+  });
+
   it("sums ₂F₁(1, b; c; z) with derivatives that agree with finite differences", () => {
     const d = new Float64Array(3);
     const [b, c, z] = [2.3, 4.1, 0.6];
-    const s = hyp2f1OneWithDerivatives(b, c, z, d);
+    const s = hyp2f1OneWithDerivatives(b, c, z, 1 - z, d);
     expect(s / hyp2f1(1, b, c, z) - 1).toBeCloseTo(0, 13);
     const h = 1e-6;
     expect(d[0]).toBeCloseTo((hyp2f1(1, b + h, c, z) - hyp2f1(1, b - h, c, z)) / (2 * h), 6);

@@ -11,12 +11,31 @@ const cutoffs = fc.tuple(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.doubl
 const RANK = { A: 0, B: 1, C: 2 } as const;
 
 describe("tier invariants", () => {
-  it("tier customer shares sum to 1, and value shares too when the total is positive", () => {
+  it("tier customer shares sum to 1, and value shares (of the positive value) lie in [0, 1] and sum to 1 whenever any value is positive", () => {
     fc.assert(
       fc.property(valued.filter((c) => c.length > 0), cutoffs, (customers, options) => {
-        const { tiers, totalValue } = assignAbcTiers(customers, options);
+        const { tiers, totalValue, positiveValue, negativeValue } = assignAbcTiers(customers, options);
         expect(tiers.reduce((s, t) => s + t.customerShare, 0)).toBeCloseTo(1, 9);
-        if (totalValue > 0) expect(tiers.reduce((s, t) => s + t.valueShare, 0)).toBeCloseTo(1, 9);
+        for (const t of tiers) expect(t.valueShare >= 0 && t.valueShare <= 1 + 1e-12).toBe(true);
+        if (positiveValue > 0) expect(tiers.reduce((s, t) => s + t.valueShare, 0)).toBeCloseTo(1, 9);
+        expect(positiveValue + negativeValue).toBeCloseTo(totalValue, 0);
+        expect(negativeValue).toBeLessThanOrEqual(0);
+      }),
+    );
+  });
+
+  it("customers with equal values share a tier", () => {
+    const tied = fc.array(fc.record({ key: fc.string({ maxLength: 6 }), value: fc.integer({ min: -2, max: 6 }) }), { maxLength: 40 });
+    fc.assert(
+      fc.property(tied, cutoffs, (customers, options) => {
+        const unique = [...new Map(customers.map((c) => [c.key, c])).values()];
+        for (const result of [assignAbcTiers(unique, options), assignTiersByCustomerShare(unique, options)]) {
+          const tierOf = new Map<number, string>();
+          for (const c of result.customers) {
+            expect(tierOf.get(c.value) ?? c.tier).toBe(c.tier);
+            tierOf.set(c.value, c.tier);
+          }
+        }
       }),
     );
   });

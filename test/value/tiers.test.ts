@@ -28,10 +28,36 @@ describe("ABC tiers", () => {
 
   it("reports tier totals whose shares sum to 1", () => {
     const [a, b, c] = assignAbcTiers(customers).tiers;
-    expect(a).toEqual({ tier: "A", customers: 2, customerShare: 2 / 7, value: 75, valueShare: 75 / 80 });
-    expect(b.value).toBe(20);
-    expect(c.value).toBe(-15);
+    expect(a).toEqual({ tier: "A", customers: 2, customerShare: 2 / 7, value: 75, valueShare: 0.75 });
+    expect(b).toMatchObject({ value: 20, valueShare: 0.2 });
+    // C holds e (5), f (0) and g (−20): its share is of the positive value, the negative value is reported apart.
+    expect(c).toMatchObject({ value: -15, valueShare: 0.05 });
     expect(a.valueShare + b.valueShare + c.valueShare).toBeCloseTo(1, 12);
+    expect(assignAbcTiers(customers)).toMatchObject({ totalValue: 80, positiveValue: 100, negativeValue: -20 });
+  });
+
+  it("keeps shares of the positive value consistent with the cut-offs when the losses outweigh the gains", () => {
+    const result = assignAbcTiers([
+      { key: "x", value: 700 },
+      { key: "y", value: 300 },
+      { key: "z", value: -1_200 },
+    ]);
+    expect(result.customers.map((c) => c.tier)).toEqual(["A", "B", "C"]);
+    expect(result.tiers.map((t) => t.valueShare)).toEqual([0.7, 0.3, 0]);
+    expect(result).toMatchObject({ totalValue: -200, positiveValue: 1_000, negativeValue: -1_200 });
+  });
+
+  it("keeps equal values together, in the tier where the first of them (by key) starts", () => {
+    // b starts at 60 % (A) and crosses 70 %; c, d and e have b's value, so they stay in A with it.
+    const tied = [
+      { key: "a", value: 60 },
+      { key: "b", value: 10 },
+      { key: "c", value: 10 },
+      { key: "d", value: 10 },
+      { key: "e", value: 10 },
+    ];
+    expect(assignAbcTiers(tied).customers.map((c) => c.tier)).toEqual(["A", "A", "A", "A", "A"]);
+    expect(assignTiersByCustomerShare(tied, { a: 0.2, b: 0.4 }).customers.map((c) => c.tier)).toEqual(["A", "B", "B", "B", "B"]);
   });
 
   it("keeps customers with no positive value in C and handles an empty set", () => {
