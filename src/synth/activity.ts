@@ -36,6 +36,8 @@ export function inBusinessHours(t: number, start: number, end: number): number {
   return moved >= start && moved < end ? moved : t;
 }
 
+const isAscending = (xs: readonly number[]): boolean => xs.every((x, k) => k === 0 || xs[k - 1]! <= x);
+
 /**
  * Draws a person's purchase rate, dropout and spend level, and the purchase instants in
  * [start, end): the first purchase, then repeat purchases at rate λ until the customer drops out
@@ -60,7 +62,7 @@ export function drawLifecycle(rng: Rng, process: PurchaseProcess, start: number,
     }
   }
   for (let k = 0; k < times.length; k++) times[k] = inBusinessHours(times[k]!, start, end);
-  times.sort((a, b) => a - b);
+  if (!isAscending(times)) times.sort((a, b) => a - b); // only an instant kept at the window's edge can be out of order
   return { lambda, dropout, nu, times, ...(dropped ? { droppedOutAt: times[times.length - 1]! } : {}) };
 }
 

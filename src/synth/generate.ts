@@ -1,14 +1,14 @@
 import { addMonths } from "date-fns";
 import { hash32, Rng, mixSeed } from "../_lib/random.js";
 import { UtcDate } from "../_lib/utc-date.js";
-import { sortByTimestamp } from "../_lib/order.js";
+import { sortByTimestamp, stableOrder } from "../_lib/order.js";
 import type { Account, Consent, ContactPreference, Household, Interaction, Organization, Person, SourceRecord, Transaction } from "../customer/index.js";
 import { minorUnitExponent } from "../customer/index.js";
 import { accountId, openAccounts, drawLifecycle, writeInteractions, writeTransactions, type ActivityContext } from "./activity.js";
 import { buildCatalogue, type CatalogueModel } from "./catalogue.js";
 import { resolveGenerateOptions } from "./options.js";
 import { drawHousehold, drawOrganizationUnit, type IdCounters, type PersonDraft } from "./people.js";
-import { chooseSystems, NO_ATTRIBUTES, writeRecord, type GeneratedRecord } from "./records.js";
+import { chooseSystems, NO_ATTRIBUTES, recordIdSortKey, writeRecord, type GeneratedRecord } from "./records.js";
 import type { CatalogueItem, CrmDataset, CrmDatasetChunk, GenerateOptions, ResolvedGenerateOptions, TrueCustomer, TrueRecord } from "./types.js";
 import type { Place } from "./places.js";
 
@@ -263,8 +263,16 @@ function generateUnit(shared: Shared, unit: number, isOrganization: boolean, siz
 
 /** Orders records by `sourceId` (random-looking ids: a seeded shuffle that does not depend on chunking). */
 function orderRecords(records: SourceRecord[], truth: TrueRecord[]): { records: SourceRecord[]; truth: TrueRecord[] } {
-  const order = records.map((_, i) => i).sort((a, b) => (records[a]!.sourceId < records[b]!.sourceId ? -1 : 1));
-  return { records: order.map((i) => records[i]!), truth: order.map((i) => truth[i]!) };
+  const keys = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) keys[i] = recordIdSortKey(records[i]!.sourceId);
+  const order = stableOrder(keys);
+  const orderedRecords = new Array<SourceRecord>(order.length);
+  const orderedTruth = new Array<TrueRecord>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    orderedRecords[k] = records[order[k]!]!;
+    orderedTruth[k] = truth[order[k]!]!;
+  }
+  return { records: orderedRecords, truth: orderedTruth };
 }
 
 function finishChunk(chunkIndex: number, c: MutableChunk): CrmDatasetChunk {

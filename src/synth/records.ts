@@ -46,6 +46,18 @@ export function recordId(idKey: number, system: SystemName, personIndex: number,
   return `${PREFIX[system]}-${String(n).padStart(10, "0")}`;
 }
 
+/** The prefixes of record ids in alphabetical order. */
+const SORTED_PREFIXES = Object.values(PREFIX).sort();
+
+/**
+ * An integer that orders record ids as their strings do: the prefix's alphabetical rank, then the
+ * 10-digit number (below 2^30), so that records can be put in `sourceId` order by a radix sort.
+ */
+export function recordIdSortKey(sourceId: string): number {
+  const dash = sourceId.indexOf("-");
+  return SORTED_PREFIXES.indexOf(sourceId.slice(0, dash)) * 2 ** 30 + Number(sourceId.slice(dash + 1));
+}
+
 function hanOrPinyin(ctx: Context, p: PersonDraft, system: SystemName): { given: string; family: string; script: "han" | "pinyin" } {
   const { rng } = ctx;
   const n = p.name;
