@@ -271,8 +271,8 @@ export function writeTransactions(ctx: ActivityContext, p: PersonDraft, records:
     const stop = Math.min(ctx.end, account.closedAt?.getTime() ?? ctx.end);
     // The annual fee falls due on each calendar anniversary of the opening.
     const opened = new UtcDate(account.openedAt.getTime());
-    for (let year = 1; addYears(opened, year).getTime() < stop; year++) {
-      out.push(transaction(prefix + ++n, holder, account.id, plainDate(addYears(opened, year)), 29 * ctx.minorPerMajor, currency, undefined, "fee", undefined, undefined, []));
+    for (let year = 1, due = addYears(opened, 1); due.getTime() < stop; due = addYears(opened, ++year)) {
+      out.push(transaction(prefix + ++n, holder, account.id, plainDate(due), 29 * ctx.minorPerMajor, currency, undefined, "fee", undefined, undefined, []));
     }
   }
   return out;
