@@ -49,7 +49,7 @@ for (const name of names) {
   if (figures) rows.push(row(figures));
 }
 if (synthCustomers > 0 && (only.length === 0 || only.includes("synth"))) {
-  const figures = run(["synth", String(synthCustomers)], 16384);
+  const figures = run(["synth", String(synthCustomers)], 8192);
   if (figures) rows.push(row(figures));
 }
 

@@ -3,7 +3,7 @@
  * and prints one JSON line of figures. Called by `bench/identity.ts`; usable alone:
  *
  *   npx tsx bench/identity/run.ts febrl1
- *   node --max-old-space-size=16384 --expose-gc --import tsx bench/identity/run.ts synth 500000
+ *   node --max-old-space-size=8192 --expose-gc --import tsx bench/identity/run.ts synth 500000
  */
 import { toCsv } from "../../src/_lib/csv.js";
 import {

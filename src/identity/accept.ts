@@ -6,9 +6,13 @@
  * Parsing a million rows with the zod schema costs most of a minute and allocates heavily, while
  * nearly every row from a system of record is already clean: trimmed strings, arrays, valid dates.
  * {@link readCleanRecord} reads such a row directly into an object equal to the one the schema
- * would produce (sharing the row's valid `Date`s, and one frozen empty `attributes`), and gives up (returns `undefined`) on anything else — blanks aside, anything the schema
- * would coerce, reject or report — so those rows go through `SourceRecordSchema` as before. The
- * property tests check both paths give equal records.
+ * would produce (sharing the row's valid `Date`s, and one frozen empty `attributes`), and gives up
+ * (returns `undefined`) on anything else — blanks aside, anything the schema would coerce, reject
+ * or report — so those rows go through `SourceRecordSchema` as before.
+ *
+ * The schema's limits and readings (text lengths, blank values, gender codes, instants) are
+ * mirrored here, so a change to them in `src/customer` must be made here too; the property tests
+ * compare both paths on generated clean and hostile rows.
  */
 import {
   MAX_DATE_MS,

@@ -196,14 +196,10 @@ function rank(candidates: readonly FieldCandidate[], rule: SurvivorshipRule): Fi
 }
 
 function candidate(record: SourceRecord, value: string, key: string): FieldCandidate {
-  return {
-    value,
-    key,
-    sourceSystem: record.sourceSystem,
-    sourceId: record.sourceId,
-    ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
-    ...(record.createdAt ? { createdAt: record.createdAt } : {}),
-  };
+  const c: { -readonly [K in keyof FieldCandidate]: FieldCandidate[K] } = { value, key, sourceSystem: record.sourceSystem, sourceId: record.sourceId };
+  if (record.updatedAt) c.updatedAt = record.updatedAt;
+  if (record.createdAt) c.createdAt = record.createdAt;
+  return c;
 }
 
 /**

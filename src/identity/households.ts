@@ -184,11 +184,12 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
   const maxSize = options.maxSize ?? 10;
   if (!(Number.isInteger(maxSize) && maxSize >= 2)) throw new RangeError(`households.maxSize must be an integer of at least 2, got ${maxSize}`);
   const ordered = [...members].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
-  const byKey = new Map<string, Set<number>>();
+  // Members sharing each key, ascending (members are visited in order, so a repeat is the last one).
+  const byKey = new Map<string, number[]>();
   const add = (key: string, member: number): void => {
-    let set = byKey.get(key);
-    if (set === undefined) byKey.set(key, (set = new Set()));
-    set.add(member);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [member]);
+    else if (list[list.length - 1] !== member) list.push(member);
   };
   ordered.forEach((m, k) => {
     const keys = keysOf(m);
@@ -197,10 +198,9 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
     if (options.byJointAccount ?? true) for (const id of keys.accounts) add(`c\u0000${id}`, k);
   });
   const uf = new UnionFind(ordered.length);
-  for (const set of byKey.values()) {
-    if (set.size < 2 || set.size > maxSize) continue;
-    const [first, ...rest] = set;
-    for (const other of rest) uf.union(first!, other);
+  for (const list of byKey.values()) {
+    if (list.length < 2 || list.length > maxSize) continue;
+    for (let x = 1; x < list.length; x++) uf.union(list[0]!, list[x]!);
   }
   const labels = uf.labels();
   const groups = new Map<number, number[]>();

@@ -133,10 +133,12 @@ export function probabilityOfWeight(weight: number): number {
  */
 export function countTermFrequencies(prepared: PreparedRecords, field: IdentityField): TermFrequencyTable {
   const column = prepared.columns[field];
-  const counts = new Map<number, number>();
-  for (const v of column.values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const counts = new Int32Array(column.dictionary.size);
+  for (const v of column.values) counts[v] = counts[v]! + 1;
   const entries: [string, number][] = [];
-  for (const [v, c] of counts) if (c >= 2) entries.push([column.dictionary.values[v]!, c]);
+  counts.forEach((c, v) => {
+    if (c >= 2) entries.push([column.dictionary.values[v]!, c]);
+  });
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { field, total: column.values.length, counts: entries };
 }

@@ -275,8 +275,11 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   };
 
   const warnings: PreparationWarning[] = [];
-  const builders = new Map<IdentityField, { offsets: Int32Array; values: number[] }>();
-  for (const field of IDENTITY_FIELDS) builders.set(field, { offsets: new Int32Array(n + 1), values: [] });
+  // Per field: its dictionary and the column being built.
+  const builders = Object.fromEntries(
+    IDENTITY_FIELDS.map((field) => [field, { dictionary: dictionaryOf(field), offsets: new Int32Array(n + 1), values: [] as number[] }]),
+  ) as Record<IdentityField, { dictionary: ValueDictionary; offsets: Int32Array; values: number[] }>;
+  const builderList = IDENTITY_FIELDS.map((field) => builders[field]);
 
   const normalizers: Record<IdentityField, (text: string, record: SourceRecord) => string | undefined> = {
     givenName: name,
@@ -314,8 +317,8 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
       countBlocked(field, value, "listed");
       return;
     }
-    const id = dictionaryOf(field).intern(value);
-    const builder = builders.get(field)!;
+    const builder = builders[field];
+    const id = builder.dictionary.intern(value);
     for (let k = builder.offsets[current]!; k < builder.values.length; k++) if (builder.values[k] === id) return;
     builder.values.push(id);
   };
@@ -345,7 +348,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   for (let i = 0; i < n; i++) {
     current = i;
     const r = ordered[i]!;
-    for (const field of IDENTITY_FIELDS) builders.get(field)!.offsets[i] = builders.get(field)!.values.length;
+    for (const builder of builderList) builder.offsets[i] = builder.values.length;
     for (const raw of nameValues(r, "givenName")) pushName("givenName", raw);
     for (const raw of nameValues(r, "familyName")) pushName("familyName", raw);
     for (const raw of fullNameValues(r)) pushName("fullName", raw);
@@ -371,9 +374,9 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   }
   const columns = {} as Record<IdentityField, PreparedColumn>;
   for (const field of IDENTITY_FIELDS) {
-    const builder = builders.get(field)!;
+    const builder = builders[field];
     builder.offsets[n] = builder.values.length;
-    columns[field] = { offsets: builder.offsets, values: Int32Array.from(builder.values), dictionary: dictionaryOf(field) };
+    columns[field] = { offsets: builder.offsets, values: Int32Array.from(builder.values), dictionary: builder.dictionary };
   }
   const blocked = [...blockedCounts.values()].sort((a, b) => b.records - a.records || (a.field < b.field ? -1 : a.field > b.field ? 1 : a.value < b.value ? -1 : 1));
   return { size: n, keys, records: ordered, inputIndex, source, sources, columns, blocked, warnings };

@@ -328,10 +328,10 @@ function assemble(input: AssemblyInput): IdentityResolution {
       ...(householdId !== undefined ? { householdId } : {}),
     };
   });
-  const entityOfInput = new Map<number, number>();
-  prepared.inputIndex.forEach((acceptedPosition, canonical) => entityOfInput.set(acceptedPosition, canonical));
+  const canonicalOf = new Int32Array(prepared.size);
+  prepared.inputIndex.forEach((acceptedPosition, canonical) => (canonicalOf[acceptedPosition] = canonical));
   const records: RecordAssignment[] = input.accepted.map((r, k) => {
-    const entityId = ids[entityOfInput.get(k)!]!;
+    const entityId = ids[canonicalOf[k]!]!;
     const householdId = householdOf.get(entityId);
     return { index: input.acceptedIndex[k]!, sourceSystem: r.sourceSystem, sourceId: r.sourceId, entityId, ...(householdId !== undefined ? { householdId } : {}) };
   });

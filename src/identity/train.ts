@@ -202,32 +202,39 @@ export function estimateU(prepared: PreparedRecords, comparisons: readonly Compa
  */
 function agreementChance(prepared: PreparedRecords, field: IdentityField, linkOnly: boolean): number {
   const { offsets, values } = prepared.columns[field];
-  const counts = new Map<number, Map<number, number>>();
-  const perSource = new Map<number, number>();
-  let withValue = 0;
+  const sources = linkOnly ? prepared.sources.length : 1;
+  // Every (value, source) occurrence as one sortable code; runs of equal codes count records.
+  const codes = new Float64Array(values.length);
+  const perSource = new Float64Array(sources);
+  let k = 0;
   for (let i = 0; i < prepared.size; i++) {
     if (offsets[i] === offsets[i + 1]) continue;
-    withValue++;
     const s = linkOnly ? prepared.source[i]! : 0;
-    perSource.set(s, (perSource.get(s) ?? 0) + 1);
-    for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
-      const bySource = counts.get(values[v]!) ?? counts.set(values[v]!, new Map()).get(values[v]!)!;
-      bySource.set(s, (bySource.get(s) ?? 0) + 1);
-    }
+    perSource[s] = perSource[s]! + 1;
+    for (let v = offsets[i]!; v < offsets[i + 1]!; v++) codes[k++] = values[v]! * sources + s;
   }
-  const pairsOf = (bySource: Map<number, number>): number => {
+  codes.sort();
+  const pairs = (n: number): number => (n * (n - 1)) / 2;
+  let all = 0;
+  for (const n of perSource) all += n;
+  all = pairs(all);
+  if (linkOnly) for (const n of perSource) all -= pairs(n);
+  if (all <= 0) return 0;
+  // Per value: pairs among its records, less (when linking) pairs within one source.
+  let agreeing = 0;
+  for (let x = 0; x < k; ) {
+    const value = Math.floor(codes[x]! / sources);
     let n = 0;
     let within = 0;
-    for (const c of bySource.values()) {
-      n += c;
-      within += (c * (c - 1)) / 2;
+    while (x < k && Math.floor(codes[x]! / sources) === value) {
+      const code = codes[x]!;
+      let run = 0;
+      for (; x < k && codes[x] === code; x++) run++;
+      n += run;
+      within += pairs(run);
     }
-    return linkOnly ? (n * (n - 1)) / 2 - within : (n * (n - 1)) / 2;
-  };
-  const all = linkOnly ? pairsOf(perSource) : (withValue * (withValue - 1)) / 2;
-  if (all <= 0) return 0;
-  let agreeing = 0;
-  for (const bySource of counts.values()) agreeing += pairsOf(bySource);
+    agreeing += pairs(n) - (linkOnly ? within : 0);
+  }
   return Math.min(1, agreeing / all);
 }
 
