@@ -21,6 +21,10 @@ export function stableOrder(keys: Float64Array): Uint32Array {
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
+  // When key and position fit in one exact double, a native sort of key · 2^b + position is
+  // faster than radix passes for the small arrays of a streamed chunk.
+  const scale = 2 ** Math.ceil(Math.log2(n));
+  if (max * scale + scale <= Number.MAX_SAFE_INTEGER) return packedOrder(keys, scale, order);
   // Digits of about log2(n) bits keep the counting arrays no larger than the data.
   const BUCKETS = 2 ** Math.min(16, Math.max(8, Math.ceil(Math.log2(n))));
   let next = new Uint32Array(n);
@@ -42,6 +46,15 @@ export function stableOrder(keys: Float64Array): Uint32Array {
     }
     [order, next] = [next, order];
   }
+  return order;
+}
+
+/** Orders by a native sort of `key · scale + position` (exact doubles), written into `order`. */
+function packedOrder(keys: Float64Array, scale: number, order: Uint32Array): Uint32Array {
+  const packed = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) packed[i] = keys[i]! * scale + i;
+  packed.sort();
+  for (let i = 0; i < packed.length; i++) order[i] = packed[i]! % scale;
   return order;
 }
 

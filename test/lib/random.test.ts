@@ -69,6 +69,20 @@ describe("stable ordering", () => {
     );
   });
 
+  it("orders keys up to 2^48 (the radix path) ascending and keeps ties in input order", () => {
+    const key = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 2 ** 24 - 1 }), fc.integer({ min: 0, max: 2 ** 24 - 1 })).map(([hi, lo]) => hi * 2 ** 24 + lo),
+      fc.constantFrom(0, 2 ** 48 - 1, 2 ** 47),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 2, maxLength: 300 }), (values) => {
+        const order = [...stableOrder(Float64Array.from(values))];
+        const expected = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+        expect(order).toEqual(expected);
+      }),
+    );
+  });
+
   it("sorts rows by timestamp to the millisecond", () => {
     const rows = [3, 1, 2, 1].map((ms, i) => ({ i, timestamp: new Date(1_700_000_000_000 + ms) }));
     expect(sortByTimestamp(rows).map((r) => r.i)).toEqual([1, 3, 2, 0]);
