@@ -4,6 +4,7 @@ import { isCandidatePair } from "./blocking.js";
 import { compileComparison, comparisonLabels } from "./comparison.js";
 import { createScorer, levelWeight, priorWeight, probabilityOfWeight } from "./model.js";
 import { indexWith, nicknamesOf, prepareWith } from "./pipeline.js";
+import { columnValues } from "./prepare.js";
 import { compileRules, matchingRule } from "./rules.js";
 import type { ResolutionState } from "./state.js";
 
@@ -112,12 +113,7 @@ export function explainMatch(state: ResolutionState, left: SourceRecord, right: 
   } else {
     settings.comparisons.forEach((c, ci) => (levels[ci] = compileComparison(c, prepared, { nicknames }).levelOf(0, 1)));
   }
-  const valuesOf = (field: keyof typeof prepared.columns, i: number): string[] => {
-    const column = prepared.columns[field];
-    const out: string[] = [];
-    for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
-    return out;
-  };
+  const valuesOf = (field: keyof typeof prepared.columns, i: number): string[] => columnValues(prepared.columns[field], i);
   const fields = settings.comparisons.map((c, ci): FieldExplanation => {
     const level = levels[ci]!;
     const labels = comparisonLabels(c);

@@ -11,7 +11,7 @@ import {
   type DayMonthOrder,
 } from "./normalize/index.js";
 import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
-import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
+import { columnValues, phoneRegionOf, type PreparedRecords } from "./prepare.js";
 
 /**
  * The fields of a golden record that survivorship rules choose.
@@ -315,12 +315,7 @@ function buildWith(
 export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: Pick<SurvivorshipOptions, "rules"> = {}): (entityId: string, members: readonly number[]) => GoldenRecord {
   const rules = { ...DEFAULT_RULES, ...options.rules };
   const { columns } = prepared;
-  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => {
-    const column = columns[field];
-    const out: string[] = [];
-    for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
-    return out;
-  };
+  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => columnValues(columns[field], i);
   const addressKey = memoize((text: string) => {
     const n = normalizeAddress(addressFromCacheKey(text));
     return n.line === "" && n.postcode === undefined && n.city === undefined ? undefined : `${n.line}|${n.postcode ?? ""}|${n.city ?? ""}`;

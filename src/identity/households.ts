@@ -3,7 +3,7 @@ import { normalizeAddress, normalizePhone } from "./normalize/index.js";
 import { pinyinKey } from "./normalize/index.js";
 import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
 import { pinyinTexts } from "./features.js";
-import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
+import { columnValues, phoneRegionOf, type PreparedRecords } from "./prepare.js";
 import { UnionFind } from "./union-find.js";
 
 /**
@@ -151,12 +151,7 @@ export function groupHouseholds(members: readonly EntityMember[], options: House
  */
 export function groupHouseholdsPrepared(prepared: PreparedRecords, members: readonly (EntityMember & { readonly indices: readonly number[] })[], options: HouseholdOptions = {}): HouseholdGrouping {
   const { columns } = prepared;
-  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => {
-    const column = columns[field];
-    const out: string[] = [];
-    for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
-    return out;
-  };
+  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => columnValues(columns[field], i);
   const surnames = pinyinTexts(columns.familyName.dictionary, true);
   return groupByKeys(members, options, (m) => {
     const home = m.indices.filter((i) => !isWorkRecord(prepared.records[i]!));

@@ -59,6 +59,13 @@ export interface PreparedColumn {
   readonly dictionary: ValueDictionary;
 }
 
+/** The normalised values of record `i` in a prepared column (internal). */
+export function columnValues(column: PreparedColumn, i: number): string[] {
+  const out: string[] = [];
+  for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) out.push(column.dictionary.values[column.values[v]!]!);
+  return out;
+}
+
 /**
  * A value that was treated as missing because it is blocked, and how many records held it.
  *

@@ -13,6 +13,16 @@ function toSet(values: Iterable<string>): ReadonlySet<string> {
   return set;
 }
 
+/** Sizes of two sets (duplicates once, at most 1,000 values each) and of their intersection. */
+function intersect(a: Iterable<string>, b: Iterable<string>): { sizeA: number; sizeB: number; common: number } {
+  const setA = toSet(a);
+  const setB = toSet(b);
+  const [small, large] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
+  let common = 0;
+  for (const v of small) if (large.has(v)) common++;
+  return { sizeA: setA.size, sizeB: setB.size, common };
+}
+
 /**
  * Jaccard similarity of two sets, `|A ∩ B| / |A ∪ B|` (Jaccard 1901); duplicates count once. Two
  * empty sets are equal and give 1 (treat missing values before calling). At most the first 1,000
@@ -28,17 +38,8 @@ function toSet(values: Iterable<string>): ReadonlySet<string> {
  * ```
  */
 export function jaccard(a: Iterable<string>, b: Iterable<string>): number {
-  let setA = toSet(a);
-  let setB = toSet(b);
-  if (setA.size === 0 && setB.size === 0) return 1;
-  if (setA.size > setB.size) {
-    const t = setA;
-    setA = setB;
-    setB = t;
-  }
-  let common = 0;
-  for (const v of setA) if (setB.has(v)) common++;
-  return common / (setA.size + setB.size - common);
+  const { sizeA, sizeB, common } = intersect(a, b);
+  return sizeA === 0 && sizeB === 0 ? 1 : common / (sizeA + sizeB - common);
 }
 
 /**
@@ -57,18 +58,9 @@ export function jaccard(a: Iterable<string>, b: Iterable<string>): number {
  * ```
  */
 export function overlapCoefficient(a: Iterable<string>, b: Iterable<string>): number {
-  let setA = toSet(a);
-  let setB = toSet(b);
-  if (setA.size === 0 && setB.size === 0) return 1;
-  if (setA.size === 0 || setB.size === 0) return 0;
-  if (setA.size > setB.size) {
-    const t = setA;
-    setA = setB;
-    setB = t;
-  }
-  let common = 0;
-  for (const v of setA) if (setB.has(v)) common++;
-  return common / setA.size;
+  const { sizeA, sizeB, common } = intersect(a, b);
+  if (sizeA === 0 && sizeB === 0) return 1;
+  return sizeA === 0 || sizeB === 0 ? 0 : common / Math.min(sizeA, sizeB);
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
