@@ -50,7 +50,7 @@ interface ScaleResult {
 
 /** Runs bench/value/scale.ts in a child process (its own timings and peak memory) and returns its JSON line. */
 function scale(): ScaleResult {
-  const child = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "bench", "value", "scale.ts")], { cwd: projectRoot, encoding: "utf8", maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", join(projectRoot, "bench", "value", "scale.ts")], { cwd: projectRoot, encoding: "utf8", maxBuffer: 1 << 24 });
   const line = child.stdout.trim().split("\n").pop() ?? "";
   if (child.status !== 0 || !line.startsWith("{")) throw new Error(`bench/value/scale.ts failed: ${child.stderr.slice(-2000)}`);
   return JSON.parse(line) as ScaleResult;
