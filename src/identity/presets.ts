@@ -128,9 +128,17 @@ const organizationComparisons: readonly Comparison[] = [
     ],
   },
   {
+    // Sites of one organization often share its central number: a shared phone counts by how rare it is.
     name: "phone",
     field: "phone",
-    levels: [{ kind: "exact" }, { kind: "damerauLevenshtein", max: 1 }],
+    levels: [{ kind: "exact", termFrequency: true }, { kind: "damerauLevenshtein", max: 1 }],
+  },
+  {
+    // Two sites of one organization on one street differ in the house number; two records of one
+    // site share it however the street is written ("3701 W Ogden Ave" / "3701 W. Ogden").
+    name: "house number",
+    field: "address",
+    levels: [{ kind: "numeric", max: 0, label: "same house number" }],
   },
   {
     name: "email",
