@@ -25,7 +25,7 @@ import {
   ruleTable,
   type ProgressCallback,
 } from "./pipeline.js";
-import type { PreparedRecords } from "./prepare.js";
+import { recordFingerprint, type PreparedRecords } from "./prepare.js";
 import type { MatchSettings } from "./settings.js";
 import {
   assembleModel,
@@ -208,6 +208,8 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
 export interface PreviousMatch {
   /** Cluster of each previous record key (its entity id). */
   readonly entityOf: ReadonlyMap<string, string>;
+  /** Fingerprint of each previous record's prepared values (a record whose fingerprint changed is resolved again). */
+  readonly fingerprintOf: ReadonlyMap<string, string>;
   /** Previous overrides (keys). */
   readonly overrides: { readonly mustLink: readonly (readonly [string, string])[]; readonly cannotLink: readonly (readonly [string, string])[] };
 }
@@ -250,7 +252,13 @@ export function matchIncremental(
   const index = indexWith(prepared, settings);
   const old: number[] = [];
   const fresh: number[] = [];
-  prepared.keys.forEach((k, i) => (previous.entityOf.has(k) ? old : fresh).push(i));
+  const changed: number[] = [];
+  prepared.keys.forEach((k, i) => {
+    if (!previous.entityOf.has(k)) fresh.push(i);
+    else if (previous.fingerprintOf.get(k) === recordFingerprint(prepared, i)) old.push(i);
+    else changed.push(i);
+  });
+  fresh.push(...changed); // a changed record is resolved again, like a new one
 
   // Members of each previous entity still present.
   const membersOf = new Map<string, number[]>();
@@ -262,8 +270,9 @@ export function matchIncremental(
   const seedEntity = (e: string | undefined): void => {
     if (e !== undefined) for (const i of membersOf.get(e) ?? []) seeds.add(i);
   };
-  // Entities that lost records.
+  // Entities that lost records, or whose records changed.
   for (const [key, e] of previous.entityOf) if (!indexOf.has(key)) seedEntity(e);
+  for (const i of changed) seedEntity(previous.entityOf.get(prepared.keys[i]!));
   // Records whose overrides changed.
   for (const key of changedOverrideKeys(previous.overrides, nextOverrides)) {
     const i = indexOf.get(key);

@@ -1,4 +1,5 @@
 import { sourceRecordKey, type SourceRecord } from "../customer/index.js";
+import { hashString } from "../_lib/random.js";
 import {
   detectScript,
   isPlaceholderEmail,
@@ -57,6 +58,14 @@ export interface PreparedColumn {
   readonly values: Int32Array;
   /** The dictionary the ids point into (shared by the name fields). */
   readonly dictionary: ValueDictionary;
+}
+
+/** A fingerprint of every prepared value of record `i` (internal): it changes when the record's values do. */
+export function recordFingerprint(prepared: PreparedRecords, i: number): string {
+  const parts: string[] = [];
+  for (const column of Object.values(prepared.columns)) parts.push(columnValues(column, i).join("\u0001"));
+  const text = parts.join("\u0002");
+  return `${hashString(text).toString(36)}.${hashString(`${text}\u0003`).toString(36)}`;
 }
 
 /** The normalised values of record `i` in a prepared column (internal). */

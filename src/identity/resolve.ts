@@ -18,7 +18,7 @@ import { FellegiSunterModelSchema, type FellegiSunterModel } from "./model.js";
 import { checkModelFits, settingsFromOptions, type MatchOptions } from "./options.js";
 import { groupOrganizations, type OrganizationOptions } from "./organizations.js";
 import type { ProgressCallback } from "./pipeline.js";
-import { inferPhoneRegion, type BlockedValue, type PreparedRecords } from "./prepare.js";
+import { inferPhoneRegion, recordFingerprint, type BlockedValue, type PreparedRecords } from "./prepare.js";
 import type { MatchSettings } from "./settings.js";
 import { ResolutionStateSchema, type Overrides, type RecordRef, type ResolutionState } from "./state.js";
 import type { IndexedLabel, TrainingReport } from "./train.js";
@@ -340,6 +340,7 @@ function assemble(input: AssemblyInput): IdentityResolution {
     settings,
     model: outcome.model ?? null,
     records: prepared.keys.map((k, i) => [k, ids[i]!]),
+    fingerprints: prepared.keys.map((_, i) => recordFingerprint(prepared, i)),
     issued,
     formerIds: former,
     entityIdPrefix: prefix,
@@ -480,7 +481,7 @@ function incremental(previous: ResolutionState, records: Iterable<unknown>, over
     accepted,
     settings,
     model,
-    { entityOf: new Map(state.records), overrides: state.overrides },
+    { entityOf: new Map(state.records), fingerprintOf: new Map(state.records.map(([key], i) => [key, state.fingerprints[i] ?? ""])), overrides: state.overrides },
     overrides,
     indexOverrides(overrides, warnings),
     options.onProgress,

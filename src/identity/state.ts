@@ -24,6 +24,8 @@ export const ResolutionStateSchema = z.object({
   model: FellegiSunterModelSchema.nullable(),
   /** `[record key, entity id]` of every record, in canonical (key) order. */
   records: z.array(z.tuple([z.string(), z.string()])),
+  /** A fingerprint of each record's prepared values, parallel to `records`: an incremental run re-resolves a record whose fingerprint changed. */
+  fingerprints: z.array(z.string()),
   /** Every entity id issued, oldest first. */
   issued: z.array(z.string()),
   /** `[record key, ids it held before]` for records whose entity id changed (most recent first). */

@@ -118,6 +118,22 @@ describe("identity resolution properties", () => {
     );
   });
 
+  it("gives the same entities incrementally as a full run when records' values change", () => {
+    const edits = fc.array(fc.tuple(fc.nat(records.length - 1), fc.nat(records.length - 1)), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(edits, (pairs) => {
+        // Record `target` keeps its source and id but takes the values of record `donor`.
+        const edited = [...records];
+        for (const [target, donor] of pairs) edited[target] = { ...records[donor]!, sourceSystem: records[target]!.sourceSystem, sourceId: records[target]!.sourceId };
+        const incremental = updateResolution(base.state, edited, { households: false, organizations: false });
+        const full = resolveIdentities(edited, { ...fast, previous: base.state });
+        expect(partition(incremental)).toBe(partition(full));
+        expect(incremental.records.map((r) => r.entityId)).toEqual(full.records.map((r) => r.entityId));
+      }),
+      RUNS,
+    );
+  });
+
   it("restores the entities when an unmerge is re-merged", () => {
     const linked = base.entities.filter((e) => e.records.length >= 2);
     fc.assert(
