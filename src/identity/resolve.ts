@@ -219,6 +219,14 @@ const keyOf = (ref: RecordRef): string => (typeof ref === "string" ? ref : sourc
 type KeyPairs = [string, string][];
 
 /** Overrides as sorted, de-duplicated key pairs (each pair with the smaller key first). */
+const pairSignature = ([a, b]: readonly [string, string]): string => `${a}\u0000${b}`;
+
+/** The pairs of `pairs` that are still in `cannotLink`. */
+function stillCannotLink(pairs: KeyPairs, cannotLink: KeyPairs): KeyPairs {
+  const present = new Set(cannotLink.map(pairSignature));
+  return pairs.filter((pair) => present.has(pairSignature(pair)));
+}
+
 function normalizePairs(pairs: readonly (readonly [RecordRef, RecordRef])[]): KeyPairs {
   const seen = new Set<string>();
   const out: KeyPairs = [];
@@ -262,6 +270,8 @@ interface AssemblyInput {
   readonly outcome: MatchOutcome;
   readonly previous: ResolutionState | undefined;
   readonly overrides: { mustLink: KeyPairs; cannotLink: KeyPairs };
+  /** The cannot-links added by unmerging (kept only while they are cannot-links). */
+  readonly unmerged: KeyPairs;
   readonly prefix: string;
   readonly warnings: ResolutionWarning[];
   readonly options: OutputOptions;
@@ -344,7 +354,7 @@ function assemble(input: AssemblyInput): IdentityResolution {
     issued,
     formerIds: former,
     entityIdPrefix: prefix,
-    overrides: { mustLink: input.overrides.mustLink, cannotLink: input.overrides.cannotLink },
+    overrides: { mustLink: input.overrides.mustLink, cannotLink: input.overrides.cannotLink, unmerged: stillCannotLink(input.unmerged, input.overrides.cannotLink) },
   };
   return {
     entities,
@@ -457,7 +467,7 @@ export function resolveIdentities(records: Iterable<unknown>, options: ResolveOp
         }
       : {}),
   });
-  return assemble({ accepted, acceptedIndex: index, rejected, inputCount: input, settings, outcome, previous, overrides, prefix, warnings, options });
+  return assemble({ accepted, acceptedIndex: index, rejected, inputCount: input, settings, outcome, previous, overrides, unmerged: previous?.overrides.unmerged ?? [], prefix, warnings, options });
 }
 
 /**
@@ -471,7 +481,13 @@ export function resolveIdentities(records: Iterable<unknown>, options: ResolveOp
  */
 export type UpdateOptions = OutputOptions;
 
-function incremental(previous: ResolutionState, records: Iterable<unknown>, overrides: { mustLink: KeyPairs; cannotLink: KeyPairs }, options: UpdateOptions): IdentityResolution {
+function incremental(
+  previous: ResolutionState,
+  records: Iterable<unknown>,
+  overrides: { mustLink: KeyPairs; cannotLink: KeyPairs },
+  options: UpdateOptions,
+  unmerged: KeyPairs = previous.overrides.unmerged,
+): IdentityResolution {
   const state = checkState(previous, "previous");
   const settings = state.settings;
   const model = state.model ?? undefined;
@@ -486,7 +502,7 @@ function incremental(previous: ResolutionState, records: Iterable<unknown>, over
     indexOverrides(overrides, warnings),
     options.onProgress,
   );
-  return assemble({ accepted, acceptedIndex: index, rejected, inputCount: input, settings, outcome, previous: state, overrides, prefix: state.entityIdPrefix, warnings, options });
+  return assemble({ accepted, acceptedIndex: index, rejected, inputCount: input, settings, outcome, previous: state, overrides, unmerged, prefix: state.entityIdPrefix, warnings, options });
 }
 
 /**
@@ -578,18 +594,23 @@ export function unmergeRecords(previous: ResolutionState, records: Iterable<unkn
   const leaving = new Set(refs.map(keyOf));
   const membersOf = new Map<string, string[]>();
   for (const [key, id] of previous.records) (membersOf.get(id) ?? membersOf.set(id, []).get(id)!).push(key);
-  const cannotLink: [string, string][] = [];
+  const split: [string, string][] = [];
   for (const key of leaving) {
     const id = entityOf.get(key);
     if (id === undefined) continue;
-    for (const other of membersOf.get(id)!) if (!leaving.has(other)) cannotLink.push([key, other]);
+    for (const other of membersOf.get(id)!) if (!leaving.has(other)) split.push([key, other]);
   }
-  return addOverrides(previous, records, { cannotLink }, options);
+  // Pairs the user had already kept apart stay the user's: only new ones count as unmerged.
+  const { mustLink, cannotLink } = previous.overrides;
+  const present = new Set(cannotLink.map(pairSignature));
+  const added = normalizePairs(split).filter((pair) => !present.has(pairSignature(pair)));
+  return incremental(previous, records, { mustLink, cannotLink: [...cannotLink, ...added] }, options, [...previous.overrides.unmerged, ...added]);
 }
 
 /**
- * Undoes {@link unmergeRecords}: lifts every cannot-link that involves the given records and
- * re-resolves, so the entities they were split from can take them back (with their old id).
+ * Undoes {@link unmergeRecords}: lifts the cannot-links that unmerging added for the given records
+ * (cannot-links entered with {@link addOverrides} stay) and re-resolves, so the entities they were
+ * split from can take them back (with their old id).
  *
  * @param previous - The previous resolution's state.
  * @param records - All current records.
@@ -603,6 +624,6 @@ export function unmergeRecords(previous: ResolutionState, records: Iterable<unkn
  */
 export function remergeRecords(previous: ResolutionState, records: Iterable<unknown>, refs: readonly RecordRef[], options: UpdateOptions = {}): IdentityResolution {
   const keys = new Set(refs.map(keyOf));
-  const lifted = previous.overrides.cannotLink.filter(([a, b]) => keys.has(a) || keys.has(b));
+  const lifted = previous.overrides.unmerged.filter(([a, b]) => keys.has(a) || keys.has(b));
   return removeOverrides(previous, records, { cannotLink: lifted }, options);
 }

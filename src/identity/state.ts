@@ -38,6 +38,8 @@ export const ResolutionStateSchema = z.object({
     mustLink: z.array(z.tuple([z.string(), z.string()])),
     /** Pairs of record keys that must not share an entity. */
     cannotLink: z.array(z.tuple([z.string(), z.string()])),
+    /** The cannot-links that `unmergeRecords` added (a subset of `cannotLink`): `remergeRecords` lifts only these. */
+    unmerged: z.array(z.tuple([z.string(), z.string()])),
   }),
 });
 /** The persistent state of a resolution; see {@link ResolutionStateSchema}. */

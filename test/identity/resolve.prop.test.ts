@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  addOverrides,
   explainMatch,
   remergeRecords,
   resolveIdentities,
@@ -147,6 +148,27 @@ describe("identity resolution properties", () => {
         const back = remergeRecords(split.state, records, [ref], { households: false, organizations: false });
         expect(partition(back)).toBe(partition(base));
         expect(back.records.map((r) => r.entityId)).toEqual(base.records.map((r) => r.entityId));
+      }),
+      RUNS,
+    );
+  });
+
+  it("keeps the cannot-links a user entered when an unmerge is re-merged", () => {
+    const linked = base.entities.filter((e) => e.records.length >= 2);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: linked.length - 1 }), fc.nat(), (e, k) => {
+        const entity = linked[e]!;
+        const ref = entity.records[k % entity.records.length]!;
+        const other = entity.records[(k + 1) % entity.records.length]!;
+        const key = (r: typeof ref): string => `${r.sourceSystem}\u001f${r.sourceId}`;
+        // The user keeps `ref` apart from one member; unmerging then re-merging `ref` must not lift that.
+        const kept = addOverrides(base.state, records, { cannotLink: [[ref, other]] }, { households: false, organizations: false });
+        const split = unmergeRecords(kept.state, records, [ref], { households: false, organizations: false });
+        const back = remergeRecords(split.state, records, [ref], { households: false, organizations: false });
+        expect(back.state.overrides.cannotLink).toEqual(kept.state.overrides.cannotLink);
+        expect(back.state.overrides.unmerged).toEqual([]);
+        expect(partition(back)).toBe(partition(kept));
+        expect(new Set(back.state.overrides.cannotLink.flat()).has(key(ref))).toBe(true);
       }),
       RUNS,
     );
