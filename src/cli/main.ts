@@ -45,7 +45,7 @@ Options:
   --explain <A,B>       also print why records A and B did or did not match (ids from the id
                         column; write source:id when ids repeat across sources)
   --explain-chart <f>   write the explanation's match-weight waterfall as a Vega-Lite spec
-  --threshold <p>       match probability at or above which records link (default 0.9)
+  --threshold <p>       match probability at or above which records link (default: the preset's, person 0.6, organization 0.8)
   --region <CC>         phone region for numbers without a country code (e.g. GB, US)
   --date-order <o>      DMY (default) or MDY: how dates like 05/03/1980 are read
   --delimiter <c>       CSV delimiter (default ,)
