@@ -311,12 +311,14 @@ function assemble(input: AssemblyInput): IdentityResolution {
   if (settings.preset === "person") {
     const build = preparedGoldenRecordBuilder(prepared, options.survivorship ?? {});
     const members: (EntityMember & { indices: readonly number[] })[] = [];
-    for (const id of entityIds) {
+    for (const [k, id] of entityIds.entries()) {
       const indices = membersOf.get(id)!;
       const golden = build(id, indices);
       members.push({ person: golden.person, records: indices.map((i) => prepared.records[i]!), indices });
       provenance.push([...golden.provenance]);
+      if ((k + 1) % 10_000 === 0) options.onProgress?.({ stage: "golden records", done: k + 1, total: entityIds.length });
     }
+    options.onProgress?.({ stage: "golden records", done: entityIds.length, total: entityIds.length });
     const groupedHouseholds = options.households === false ? undefined : groupHouseholdsPrepared(prepared, members, options.households ?? {});
     const groupedOrganizations = options.organizations === false ? undefined : groupOrganizations(members, options.organizations || {});
     households = groupedHouseholds?.households ?? [];

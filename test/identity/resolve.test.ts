@@ -16,6 +16,15 @@ const partition = (r: IdentityResolution): string[][] =>
   r.entities.map((e) => e.records.map((x) => `${x.sourceSystem}/${x.sourceId}`).sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 
 describe("resolveIdentities", () => {
+  it("reports progress through every stage and finishes the golden records", () => {
+    const events: { stage: string; done: number; total: number }[] = [];
+    resolveIdentities(dataset.sourceRecords, { model: trained.model!, onProgress: (p) => events.push({ ...p }) });
+    const golden = events.filter((e) => e.stage === "golden records");
+    expect(golden.at(-1)).toEqual({ stage: "golden records", done: trained.entities.length, total: trained.entities.length });
+    for (let k = 1; k < golden.length; k++) expect(golden[k]!.done).toBeGreaterThanOrEqual(golden[k - 1]!.done);
+    expect(new Set(events.map((e) => e.stage)).size).toBeGreaterThan(2);
+  });
+
   it("accounts for every input row: accepted rows get one entity, the others are rejected with reasons", () => {
     const rows: unknown[] = [
       ...HANDMADE,
