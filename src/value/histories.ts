@@ -1,5 +1,5 @@
 import { argsortDescending, lexicographicOrder } from "../_lib/value-sort.js";
-import type { InvalidHistoryError } from "./errors.js";
+import type { InvalidHistoryError, NoCustomersError, NoRepeatBuyersError } from "./errors.js";
 import type { PurchaseHistory, SpendHistory } from "./summarize.js";
 
 /**
@@ -191,6 +191,34 @@ export function scalePurchaseTable(table: PurchaseTable, k: number): PurchaseTab
     txs: { values: scale(table.txs.values), index: table.txs.index },
     Ts: { values: scale(table.Ts.values), index: table.Ts.index },
   };
+}
+
+/** A purchase table ready for a buy-till-you-die fit: as given, scaled by `k`, and `k` itself. */
+export interface FittablePurchaseTable {
+  readonly table: PurchaseTable;
+  readonly scaled: PurchaseTable;
+  readonly k: number;
+}
+
+/**
+ * Prepares histories for a buy-till-you-die fit, or says why they cannot be fitted: invalid rows,
+ * no customers, no repeat buyers. Ages are divided by a power of two near their mean, so that the
+ * fit runs on numbers near 1 whatever the unit.
+ */
+export function prepareFitTable(
+  histories: readonly WeightedPurchaseHistory[],
+): { readonly ok: true; readonly fittable: FittablePurchaseTable } | { readonly ok: false; readonly error: InvalidHistoryError | NoCustomersError | NoRepeatBuyersError } {
+  const table = preparePurchaseTable(histories);
+  if ("code" in table) return { ok: false, error: table };
+  if (table.customers === 0) return { ok: false, error: { code: "NO_CUSTOMERS", message: "no customers to fit" } };
+  if (table.repeatBuyers === 0) {
+    return {
+      ok: false,
+      error: { code: "NO_REPEAT_BUYERS", message: "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated", customers: table.customers },
+    };
+  }
+  const k = powerOfTwoNear(weightedMean(table.T, table.w));
+  return { ok: true, fittable: { table, scaled: scalePurchaseTable(table, k), k } };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { CONNECTION_FROM, digamma, hyp2f1OneWithDerivatives, logAddExp, logGamma, logSubExp, logUpperIncompleteGamma } from "../_lib/value-special.js";
 import type { InvalidHistoryError, NoCustomersError, NoRepeatBuyersError, NotConvergedError } from "./errors.js";
 import {
-  powerOfTwoNear,
+  prepareFitTable,
   preparePurchaseTable,
   purchaseCount,
-  scalePurchaseTable,
   subsamplePurchaseTable,
   weightedMean,
   type PurchaseTable,
@@ -324,18 +323,9 @@ function paretoNbdLogLikelihood(table: PurchaseTable, pairsTx: PairIndex, pairsT
  */
 export function fitParetoNbd(histories: readonly WeightedPurchaseHistory[], options: FitOptions): ParetoNbdFit {
   const checked = checkFitOptions(options);
-  const table = preparePurchaseTable(histories);
-  if ("code" in table) return { ok: false, error: table };
-  if (table.customers === 0) return { ok: false, error: { code: "NO_CUSTOMERS", message: "no customers to fit" } };
-  if (table.repeatBuyers === 0) {
-    return {
-      ok: false,
-      error: { code: "NO_REPEAT_BUYERS", message: "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated", customers: table.customers },
-    };
-  }
-  // Ages divided by a power of two near their mean: the fit runs on numbers near 1 whatever the unit.
-  const k = powerOfTwoNear(weightedMean(table.T, table.w));
-  const scaled = scalePurchaseTable(table, k);
+  const prepared = prepareFitTable(histories);
+  if (!prepared.ok) return prepared;
+  const { table, scaled, k } = prepared.fittable;
   const meanT = weightedMean(scaled.T, scaled.w);
   const fit = unscaleFit(
     maximizeWithWarmStart(
