@@ -185,6 +185,8 @@ function run(argv: readonly string[], io: CliIo): number {
   const resolution = resolveIdentities(records, {
     preset,
     dateOrder,
+    // only the entity and household of each record are written
+    golden: false,
     ...(v.region !== undefined ? { defaultRegion: v.region.toUpperCase() } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
     ...(seed !== undefined ? { seed } : {}),
@@ -229,7 +231,7 @@ function explain(ids: readonly [string, string], chartPath: string | undefined, 
 function summarize(resolution: IdentityResolution, io: CliIo): void {
   const s = resolution.stats;
   io.stderr(
-    `${s.input} rows: ${s.records} resolved into ${s.entities} ${resolution.persons.length > 0 || resolution.organizations.length === 0 ? "people" : "organizations"}` +
+    `${s.input} rows: ${s.records} resolved into ${s.entities} ${resolution.state.settings.preset === "organization" ? "organizations" : "people"}` +
       `${resolution.households.length > 0 ? ` in ${resolution.households.length} households` : ""}, ${s.rejected} rejected; ${s.comparisons} pairs compared\n`,
   );
 }

@@ -1,4 +1,4 @@
-import type { Address, Person, SourceRecord } from "../customer/index.js";
+import type { Address, Person, SourceRecord, SourceRef } from "../customer/index.js";
 import { sourceRecordKey } from "../customer/index.js";
 import {
   formatDateParts,
@@ -125,6 +125,9 @@ export interface GoldenRecord {
   /** One entry per surviving value. */
   readonly provenance: readonly FieldProvenance[];
 }
+
+/** The single-valued fields, in the order a golden record holds them. */
+const SINGLE_FIELDS = ["honorific", "givenName", "familyName", "fullName", "birthDate", "gender"] as const;
 
 const DEFAULT_RULES: Readonly<Record<GoldenField, SurvivorshipRule>> = {
   honorific: "mostRecent",
@@ -303,16 +306,31 @@ function buildWith(
   return choose(entityId, records, { fields, addresses }, rules);
 }
 
+/** One value of a record's field, its matching key and, for an address, the address. */
+interface RecordValue {
+  readonly field: GoldenField;
+  readonly value: string;
+  readonly key: string;
+  readonly address?: Address;
+}
+
 /**
  * A golden-record builder over prepared records: the matching keys come from the prepared
  * columns (normalised once, in preparation), so nothing is normalised again. Emails and phones
- * survive in their normalised form (the mailbox and the E.164 number).
+ * survive in their normalised form (the mailbox and the E.164 number). With `fastPath` (the
+ * default), a one-record entity whose fields each hold distinct values keeps them as they are —
+ * what ranking would keep — without ranking.
  *
  * @param prepared - The prepared records.
  * @param options - Rules per field.
+ * @param fastPath - Whether one-record entities skip ranking (default `true`; `false` ranks every entity, for tests).
  * @returns A function building the golden record of an entity from its canonical record indices.
  */
-export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: Pick<SurvivorshipOptions, "rules"> = {}): (entityId: string, members: readonly number[]) => GoldenRecord {
+export function preparedGoldenRecordBuilder(
+  prepared: PreparedRecords,
+  options: Pick<SurvivorshipOptions, "rules"> = {},
+  fastPath = true,
+): (entityId: string, members: readonly number[]) => GoldenRecord {
   const rules = { ...DEFAULT_RULES, ...options.rules };
   const { columns } = prepared;
   const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => columnValues(columns[field], i);
@@ -329,80 +347,120 @@ export function preparedGoldenRecordBuilder(prepared: PreparedRecords, options: 
     const [city = ""] = valuesOf("city", i);
     return line === "" && postcode === "" && city === "" ? undefined : `${line}|${postcode}|${city}`;
   };
-  return (entityId, members) => {
+  /** The values of record `i`, field by field in the order of the golden record. */
+  const valuesOfRecord = (i: number): RecordValue[] => {
+    const r = prepared.records[i]!;
+    const out: RecordValue[] = [];
+    if (r.honorific) out.push({ field: "honorific", value: r.honorific, key: r.honorific.toLowerCase().replace(/\.$/, "") });
+    const full = r.fullName ?? ([r.givenName, r.middleName, r.familyName].filter(Boolean).join(" ") || undefined);
+    for (const [field, raw] of [
+      ["givenName", r.givenName],
+      ["familyName", r.familyName],
+      ["fullName", full],
+    ] as const) {
+      for (const key of valuesOf(field, i)) out.push({ field, value: raw ?? key, key });
+    }
+    for (const key of valuesOf("birthDate", i)) {
+      const parts = parseDateParts(key);
+      if (parts !== undefined) out.push({ field: "birthDate", value: formatDateParts(parts), key });
+    }
+    if (r.gender) out.push({ field: "gender", value: r.gender, key: r.gender });
+    for (const key of valuesOf("email", i)) out.push({ field: "emails", value: key, key });
+    for (const key of valuesOf("phone", i)) out.push({ field: "phones", value: key, key });
+    for (const a of r.addresses) {
+      const key = r.addresses.length === 1 && !addressBlocked ? onlyAddressKey(i) : addressKey(addressCacheKey(a));
+      if (key !== undefined) out.push({ field: "addresses", value: addressText(a), key, address: a });
+    }
+    return out;
+  };
+  const ranked = (entityId: string, members: readonly number[]): GoldenRecord => {
     const { fields, addresses } = emptyCandidates();
     const records = members.map((i) => prepared.records[i]!);
     members.forEach((i, k) => {
-      const r = records[k]!;
-      if (r.honorific) fields.honorific.push(candidate(r, r.honorific, r.honorific.toLowerCase().replace(/\.$/, "")));
-      const full = r.fullName ?? ([r.givenName, r.middleName, r.familyName].filter(Boolean).join(" ") || undefined);
-      for (const [field, raw] of [
-        ["givenName", r.givenName],
-        ["familyName", r.familyName],
-        ["fullName", full],
-      ] as const) {
-        for (const key of valuesOf(field, i)) fields[field].push(candidate(r, raw ?? key, key));
-      }
-      for (const key of valuesOf("birthDate", i)) {
-        const parts = parseDateParts(key);
-        if (parts !== undefined) fields.birthDate.push(candidate(r, formatDateParts(parts), key));
-      }
-      if (r.gender) fields.gender.push(candidate(r, r.gender, r.gender));
-      for (const key of valuesOf("email", i)) fields.emails.push(candidate(r, key, key));
-      for (const key of valuesOf("phone", i)) fields.phones.push(candidate(r, key, key));
-      for (const a of r.addresses) {
-        const key = r.addresses.length === 1 && !addressBlocked ? onlyAddressKey(i) : addressKey(addressCacheKey(a));
-        if (key === undefined) continue;
-        const c = candidate(r, addressText(a), key);
-        addresses.set(c, a);
-        fields.addresses.push(c);
+      for (const v of valuesOfRecord(i)) {
+        const c = candidate(records[k]!, v.value, v.key);
+        if (v.address !== undefined) addresses.set(c, v.address);
+        fields[v.field].push(c);
       }
     });
     return choose(entityId, records, { fields, addresses }, rules);
   };
+  const unranked = fastPath && !Object.values(rules).some((rule) => typeof rule === "function");
+  return (entityId, members) =>
+    (unranked && members.length === 1 ? singleRecordGolden(entityId, prepared.records[members[0]!]!, valuesOfRecord(members[0]!), rules) : undefined) ?? ranked(entityId, members);
+}
+
+/**
+ * The golden record of a one-record entity without ranking: every rule but a custom function
+ * keeps a record's distinct values in the order the record gives them, except `"longest"`, which
+ * puts longer values first. Undefined when a field holds two values with one key (ranking merges
+ * those).
+ */
+function singleRecordGolden(entityId: string, record: SourceRecord, values: readonly RecordValue[], rules: Readonly<Record<GoldenField, SurvivorshipRule>>): GoldenRecord | undefined {
+  const { sourceSystem, sourceId } = record;
+  const survivors = noSurvivors();
+  for (const [k, v] of values.entries()) {
+    // values come field by field: a repeated key is among the same field's earlier values
+    for (let j = k - 1; j >= 0 && values[j]!.field === v.field; j--) if (values[j]!.key === v.key) return undefined;
+    survivors[v.field].push({ value: v.value, sourceSystem, sourceId, address: v.address });
+  }
+  for (const [field, rule] of Object.entries(rules) as [GoldenField, SurvivorshipRule][]) {
+    if (rule === "longest") survivors[field].sort((a, b) => b.value.length - a.value.length);
+  }
+  return assembleGolden(entityId, [{ sourceSystem, sourceId }], rules, survivors);
+}
+
+/** A surviving value: its text, the record that gave it and, for an address, the address. */
+interface Survivor {
+  readonly value: string;
+  readonly sourceSystem: string;
+  readonly sourceId: string;
+  readonly address: Address | undefined;
+}
+
+/** An empty list of survivors per field. */
+function noSurvivors(): Record<GoldenField, Survivor[]> {
+  return { honorific: [], givenName: [], familyName: [], fullName: [], birthDate: [], gender: [], emails: [], phones: [], addresses: [] };
 }
 
 /** Ranks every field's candidates and assembles the person with provenance. */
 function choose(entityId: string, records: readonly SourceRecord[], candidates: EntityCandidates, rules: Readonly<Record<GoldenField, SurvivorshipRule>>): GoldenRecord {
-  const provenance: FieldProvenance[] = [];
-  const single = (field: GoldenField): string | undefined => {
-    const best = rank(candidates.fields[field], rules[field])[0];
-    if (best === undefined) return undefined;
-    provenance.push({ field, value: best.value, sourceSystem: best.sourceSystem, sourceId: best.sourceId, rule: ruleName(rules[field]) });
-    return best.value;
-  };
-  const list = (field: GoldenField): FieldCandidate[] => {
-    const ranked = rank(candidates.fields[field], rules[field]);
-    for (const c of ranked) provenance.push({ field, value: c.value, sourceSystem: c.sourceSystem, sourceId: c.sourceId, rule: ruleName(rules[field]) });
-    return ranked;
-  };
-  const honorific = single("honorific");
-  const givenName = single("givenName");
-  const familyName = single("familyName");
-  const fullName = single("fullName");
-  const birthDate = single("birthDate");
-  const gender = single("gender") as Person["gender"];
-  const emails = list("emails").map((c) => c.value);
-  const phones = list("phones").map((c) => c.value);
-  const addressList = list("addresses").map((c) => candidates.addresses.get(c)!);
   const refs = [...records]
     .map((r) => ({ sourceSystem: r.sourceSystem, sourceId: r.sourceId, key: sourceRecordKey(r) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ sourceSystem, sourceId }) => ({ sourceSystem, sourceId }));
-  const person: Person = {
-    id: entityId,
-    ...(honorific !== undefined ? { honorific } : {}),
-    ...(givenName !== undefined ? { givenName } : {}),
-    ...(familyName !== undefined ? { familyName } : {}),
-    ...(fullName !== undefined ? { fullName } : {}),
-    ...(birthDate !== undefined ? { birthDate } : {}),
-    ...(gender !== undefined ? { gender } : {}),
-    emails,
-    phones,
-    addresses: addressList,
-    organizationIds: [],
-    sourceRecords: refs,
-    attributes: Object.create(null) as Person["attributes"],
+  const survivors = noSurvivors();
+  for (const field of Object.keys(survivors) as GoldenField[]) {
+    for (const c of rank(candidates.fields[field], rules[field])) survivors[field].push({ value: c.value, sourceSystem: c.sourceSystem, sourceId: c.sourceId, address: candidates.addresses.get(c) });
+  }
+  return assembleGolden(entityId, refs, rules, survivors);
+}
+
+/** Assembles the person and its provenance from each field's surviving values, best first. */
+function assembleGolden(
+  entityId: string,
+  refs: readonly SourceRef[],
+  rules: Readonly<Record<GoldenField, SurvivorshipRule>>,
+  survivors: Readonly<Record<GoldenField, readonly Survivor[]>>,
+): GoldenRecord {
+  const provenance: FieldProvenance[] = [];
+  const keep = (field: GoldenField, all: boolean): readonly Survivor[] => {
+    const kept = all ? survivors[field] : survivors[field].slice(0, 1);
+    for (const c of kept) provenance.push({ field, value: c.value, sourceSystem: c.sourceSystem, sourceId: c.sourceId, rule: ruleName(rules[field]) });
+    return kept;
   };
-  return { person, provenance };
+  // Fields are set in a fixed order (the order of the person's JSON form); gender candidates are
+  // the records' genders, so its value is one of Person["gender"].
+  const person: Record<string, unknown> = { id: entityId };
+  for (const field of SINGLE_FIELDS) {
+    const best = keep(field, false)[0];
+    if (best !== undefined) person[field] = best.value;
+  }
+  person.emails = keep("emails", true).map((c) => c.value);
+  person.phones = keep("phones", true).map((c) => c.value);
+  person.addresses = keep("addresses", true).map((c) => c.address!);
+  person.organizationIds = [];
+  person.sourceRecords = [...refs];
+  person.attributes = Object.create(null) as Person["attributes"];
+  return { person: person as Person, provenance };
 }

@@ -16,8 +16,8 @@ import { UnionFind } from "./union-find.js";
  * ```
  */
 export interface EntityMember {
-  /** The golden record. */
-  readonly person: Person;
+  /** The person entity (only its id is read; a golden record will do). */
+  readonly person: Pick<Person, "id">;
   /** The entity's source records. */
   readonly records: readonly SourceRecord[];
 }
@@ -102,7 +102,9 @@ interface HouseholdKeys {
  * "Chen" agree), a phone number, or an account (a record of each lists the same account id).
  * Work records (those of business contacts) do not count, and a value shared by more than
  * `maxSize` people links nobody. Households are the connected groups; a household's id derives
- * from its first member's id, so it is stable when unrelated people are added.
+ * from its first member's id, so it is stable when unrelated people are added. A household's name
+ * is the family name its members' records give most often, and its address the street address
+ * their home records give most often.
  *
  * @param members - Person entities with their source records.
  * @param options - Which links count, size guard; see {@link HouseholdOptions}.
@@ -205,9 +207,10 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
   for (const group of groups.values()) {
     const people = group.map((k) => ordered[k]!);
     const id = `H-${people[0]!.person.id}`;
-    const name = mostCommon(people.flatMap((m) => (m.person.familyName ? [m.person.familyName] : [])), (x) => x.toLowerCase());
+    const records = people.flatMap((m) => m.records);
+    const name = mostCommon(records.flatMap((r) => (r.familyName ? [r.familyName] : [])), (x) => x.toLowerCase());
     const address = mostCommon(
-      people.flatMap((m) => m.person.addresses),
+      records.flatMap((r) => (isWorkRecord(r) ? [] : r.addresses.filter((a) => a.lines.length > 0))),
       (a: Address) => `${a.lines.join(" ").toLowerCase()}|${a.postcode ?? ""}`,
     );
     const accounts = new Map<string, Set<string>>();

@@ -46,9 +46,23 @@ export interface LabelledPair {
  * @example
  * ```ts
  * const options: OutputOptions = { survivorship: { rules: { emails: "mostRecent" } }, households: { byPhone: false } };
+ * const idsOnly: OutputOptions = { golden: false, organizations: false };
  * ```
  */
 export interface OutputOptions {
+  /**
+   * Whether golden records are built (default `true`; person preset only). With `false`,
+   * `persons` and `provenance` are empty — households and organizations are still grouped, from
+   * the entities' records — which saves time and memory when only the entity and household of
+   * each record are wanted.
+   *
+   * @example
+   * ```ts
+   * const { records } = resolveIdentities(rows, { golden: false });
+   * records[0]?.householdId; // households without golden records
+   * ```
+   */
+  readonly golden?: boolean;
   /** Survivorship rules of the golden records (see {@link SurvivorshipOptions}; default: per field). */
   readonly survivorship?: Pick<SurvivorshipOptions, "rules">;
   /** How people are grouped into households, or `false` for none (default: `{}`; person preset only). */
@@ -190,9 +204,9 @@ export interface IdentityResolution {
   readonly records: readonly RecordAssignment[];
   /** Rejected input rows with their reasons (invalid, or a duplicate of an earlier record's key). */
   readonly rejected: readonly RejectedRow[];
-  /** Golden records of person entities (person preset), by id. */
+  /** Golden records of person entities (person preset), by id; empty with `golden: false`. */
   readonly persons: readonly Person[];
-  /** Provenance of each person's values, parallel to `persons`. */
+  /** Provenance of each person's values, parallel to `persons` (empty with `golden: false`). */
   readonly provenance: readonly (readonly FieldProvenance[])[];
   /** Households of the persons (person preset). */
   readonly households: readonly Household[];
@@ -302,32 +316,36 @@ function assemble(input: AssemblyInput): IdentityResolution {
   const membersOf = new Map<string, number[]>();
   ids.forEach((id, i) => (membersOf.get(id) ?? membersOf.set(id, []).get(id)!).push(i));
   const entityIds = [...membersOf.keys()].sort();
-  options.onProgress?.({ stage: "golden records", done: 0, total: entityIds.length });
   const persons: Person[] = [];
   const provenance: FieldProvenance[][] = [];
   let organizations: Organization[] = [];
   let households: Household[] = [];
   const householdOf = new Map<string, string>();
   if (settings.preset === "person") {
-    const build = preparedGoldenRecordBuilder(prepared, options.survivorship ?? {});
-    const members: (EntityMember & { indices: readonly number[] })[] = [];
-    for (const [k, id] of entityIds.entries()) {
+    const members: (EntityMember & { indices: readonly number[] })[] = entityIds.map((id) => {
       const indices = membersOf.get(id)!;
-      const golden = build(id, indices);
-      members.push({ person: golden.person, records: indices.map((i) => prepared.records[i]!), indices });
-      provenance.push([...golden.provenance]);
-      if ((k + 1) % 10_000 === 0) options.onProgress?.({ stage: "golden records", done: k + 1, total: entityIds.length });
-    }
-    options.onProgress?.({ stage: "golden records", done: entityIds.length, total: entityIds.length });
+      return { person: { id }, records: indices.map((i) => prepared.records[i]!), indices };
+    });
     const groupedHouseholds = options.households === false ? undefined : groupHouseholdsPrepared(prepared, members, options.households ?? {});
     const groupedOrganizations = options.organizations === false ? undefined : groupOrganizations(members, options.organizations || {});
     households = groupedHouseholds?.households ?? [];
     organizations = groupedOrganizations?.organizations ?? [];
-    for (const m of members) {
-      const householdId = groupedHouseholds?.householdOf.get(m.person.id);
-      if (householdId !== undefined) householdOf.set(m.person.id, householdId);
-      const orgIds = groupedOrganizations?.organizationsOf.get(m.person.id) ?? [];
-      persons.push({ ...m.person, ...(householdId !== undefined ? { householdId } : {}), organizationIds: [...orgIds] });
+    for (const { person: { id } } of members) {
+      const householdId = groupedHouseholds?.householdOf.get(id);
+      if (householdId !== undefined) householdOf.set(id, householdId);
+    }
+    if (options.golden ?? true) {
+      const build = preparedGoldenRecordBuilder(prepared, options.survivorship ?? {});
+      options.onProgress?.({ stage: "golden records", done: 0, total: members.length });
+      for (const [k, { person: { id }, indices }] of members.entries()) {
+        const golden = build(id, indices);
+        const householdId = householdOf.get(id);
+        const orgIds = groupedOrganizations?.organizationsOf.get(id) ?? [];
+        persons.push({ ...golden.person, ...(householdId !== undefined ? { householdId } : {}), organizationIds: [...orgIds] });
+        provenance.push([...golden.provenance]);
+        if ((k + 1) % 10_000 === 0) options.onProgress?.({ stage: "golden records", done: k + 1, total: members.length });
+      }
+      options.onProgress?.({ stage: "golden records", done: members.length, total: members.length });
     }
   } else {
     organizations = entityIds.map((id) => organizationEntity(id, membersOf.get(id)!.map((i) => prepared.records[i]!)));
@@ -392,6 +410,10 @@ function checkPrefix(prefix: string): string {
   return prefix;
 }
 
+function checkOutputOptions(options: OutputOptions): void {
+  if (options.golden !== undefined && typeof options.golden !== "boolean") throw new RangeError(`option "golden" must be true or false, got ${JSON.stringify(options.golden)}`);
+}
+
 function checkState(state: ResolutionState, option: string): ResolutionState {
   const result = ResolutionStateSchema.safeParse(state);
   if (!result.success) throw new RangeError(`option "${option}" is not a valid resolution state: ${result.error.issues[0]?.path.join(".")}: ${result.error.issues[0]?.message}`);
@@ -404,8 +426,8 @@ function checkState(state: ResolutionState, option: string): ResolutionState {
  * is rejected as a duplicate), normalises them once, blocks, trains a Fellegi–Sunter model
  * without labels (u from random pairs, m by EM per blocking rule, λ from all candidate pairs),
  * scores the candidate pairs, clusters them with average linkage (so weak chains do not merge
- * unrelated records), gives each entity a stable id, and builds golden records, households and
- * organizations.
+ * unrelated records), gives each entity a stable id, and builds golden records (unless
+ * `golden: false`), households and organizations.
  *
  * Blank values are missing values, never mismatches; names in mixed scripts are compared as
  * written (and reported); text longer than the customer model allows is a rejected row. Invalid
@@ -426,6 +448,7 @@ function checkState(state: ResolutionState, option: string): ResolutionState {
  */
 export function resolveIdentities(records: Iterable<unknown>, options: ResolveOptions = {}): IdentityResolution {
   const chosen = settingsFromOptions(options);
+  checkOutputOptions(options);
   const previous = options.previous === undefined ? undefined : checkState(options.previous, "previous");
   let model = options.model;
   if (model !== undefined) {
@@ -491,6 +514,7 @@ function incremental(
   unmerged: KeyPairs = previous.overrides.unmerged,
 ): IdentityResolution {
   const state = checkState(previous, "previous");
+  checkOutputOptions(options);
   const settings = state.settings;
   const model = state.model ?? undefined;
   const { accepted, index, rejected, input } = acceptRecords(records);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SourceRecordSchema } from "../../src/customer/index.js";
-import { buildGoldenRecord, type FieldCandidate } from "../../src/identity/index.js";
+import { preparedGoldenRecordBuilder } from "../../src/identity/golden.js";
+import { buildGoldenRecord, prepareRecords, type FieldCandidate, type SurvivorshipOptions } from "../../src/identity/index.js";
+import { smallDataset } from "./fixtures.js";
 
 const records = [
   { sourceSystem: "web", sourceId: "1", givenName: "Robert", familyName: "Smith", emails: ["Bob.Smith+shop@X.org"], phones: ["+44 20 7946 0018"], birthDate: "1980-04-12", createdAt: "2020-01-01", updatedAt: "2024-05-01", addresses: [{ lines: ["1 New Road"], postcode: "AB1 2CD" }] },
@@ -45,5 +47,28 @@ describe("buildGoldenRecord", () => {
     expect(person.birthDate).toBeUndefined();
     expect(person.givenName).toBeUndefined();
     expect(person.emails).toEqual([]);
+  });
+});
+
+describe("preparedGoldenRecordBuilder", () => {
+  const prepared = prepareRecords(smallDataset(150, 11).sourceRecords);
+  const ruleSets: NonNullable<SurvivorshipOptions["rules"]>[] = [
+    {},
+    { givenName: "longest", emails: "longest", phones: "longest", addresses: "longest" },
+    { familyName: { sourcePriority: ["crm", "web"] }, emails: "nonEmpty", addresses: "mostFrequent", birthDate: "mostRecent" },
+  ];
+
+  it.each(ruleSets.map((rules) => [JSON.stringify(rules), rules] as const))("builds one-record entities without ranking exactly as ranking would (rules %s)", (_, rules) => {
+    const unranked = preparedGoldenRecordBuilder(prepared, { rules });
+    const ranked = preparedGoldenRecordBuilder(prepared, { rules }, false);
+    for (let i = 0; i < prepared.size; i++) expect(JSON.stringify(unranked(`E-${i}`, [i]))).toBe(JSON.stringify(ranked(`E-${i}`, [i])));
+  });
+
+  it("ranks a one-record entity that holds one value twice", () => {
+    const twice = prepareRecords([SourceRecordSchema.parse({ sourceSystem: "a", sourceId: "1", emails: ["Ann@X.org", "ann@x.org"], addresses: [{ lines: ["1 High St"] }, { lines: ["1 HIGH STREET"] }] })]);
+    const { person, provenance } = preparedGoldenRecordBuilder(twice)("E-1", [0]);
+    expect(person.emails).toEqual(["ann@x.org"]);
+    expect(person.addresses).toHaveLength(1);
+    expect(provenance.filter((p) => p.field === "addresses")).toHaveLength(1);
   });
 });

@@ -30,6 +30,21 @@ describe("groupHouseholds", () => {
     expect(households.find((h) => h.id === householdOf.get("E-ed"))!.accountIds).toEqual(["ACC-9"]);
   });
 
+  it("names a household after its members' records and gives it their most common home address, whatever the person objects hold", () => {
+    const ann = member("E-ann", [
+      { givenName: "Ann", familyName: "Smith", phones: ["+44 20 7946 0018"], addresses: [home] },
+      { givenName: "Ann", familyName: "Smith", organizationName: "Acme", addresses: [{ lines: ["1 Office Park"], postcode: "X1 1XX" }] },
+    ]);
+    const bob = member("E-bob", [{ givenName: "Bob", familyName: "Smith-Jones", phones: ["+442079460018"], addresses: [home] }]);
+    const [household] = groupHouseholds([ann, bob]).households;
+    expect(household!.members).toHaveLength(2);
+    expect(household!.name).toBe("Smith");
+    expect(household!.address?.lines).toEqual(["12 High Street"]);
+    // only the person's id is read
+    const bare = groupHouseholds([ann, bob].map((m) => ({ person: { id: m.person.id }, records: m.records }))).households;
+    expect(bare).toEqual([household]);
+  });
+
   it("ignores work records and values shared by too many people", () => {
     const office = { lines: ["1 Office Park"], postcode: "X1 1XX" };
     const staff = Array.from({ length: 4 }, (_, k) =>

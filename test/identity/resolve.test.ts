@@ -86,6 +86,17 @@ describe("resolveIdentities", () => {
     expect(trained.organizations.every((o) => o.contacts.length > 0)).toBe(true);
   });
 
+  it("builds no golden records when asked not to, and groups the same households", () => {
+    const lean = resolveIdentities(dataset.sourceRecords, { model: trained.model!, golden: false });
+    expect(lean.persons).toEqual([]);
+    expect(lean.provenance).toEqual([]);
+    expect(lean.records).toEqual(trained.records);
+    expect(lean.entities).toEqual(trained.entities);
+    expect(lean.households).toEqual(trained.households);
+    expect(lean.organizations).toEqual(trained.organizations);
+    expect(() => resolveIdentities(dataset.sourceRecords, { golden: "no" as never })).toThrow(/option "golden"/);
+  });
+
   it("keeps a state that round-trips through JSON and gives the same ids next time", () => {
     const state = ResolutionStateSchema.parse(JSON.parse(JSON.stringify(trained.state)));
     const again = resolveIdentities(dataset.sourceRecords, { previous: state });
