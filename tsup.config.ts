@@ -11,12 +11,16 @@ export default defineConfig({
     "identity/libphonenumber": "src/identity/libphonenumber.ts",
     // The command line (`npx idic resolve …`), shipped as the package's bin.
     cli: "src/cli/index.ts",
+    // The worker thread of identity scoring, started by path (src/identity/parallel.ts finds it).
+    "identity/score-worker": "src/identity/score-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
   splitting: true,
+  // import.meta.url in the CommonJS build (the identity module locates its worker script with it).
+  shims: true,
   treeshake: true,
   target: "node20",
   outDir: "dist",

@@ -26,6 +26,7 @@ import {
   type ProgressCallback,
 } from "./pipeline.js";
 import { recordFingerprint, type PreparedRecords } from "./prepare.js";
+import type { Parallelism } from "./parallel.js";
 import type { MatchSettings } from "./settings.js";
 import {
   assembleModel,
@@ -135,6 +136,8 @@ export interface FullMatchOptions {
   readonly maxIterations?: number;
   /** Progress callback. */
   readonly onProgress?: ProgressCallback | undefined;
+  /** How scoring may use worker threads (default: the calling thread only). */
+  readonly parallel?: Parallelism | undefined;
 }
 
 /** Matches all records from scratch: block, train (unless a model is given), score, cluster. */
@@ -165,7 +168,7 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
     model = assembleModel(prepared, settings.comparisons, u, u, 1e-4);
   }
   const evaluator = pairEvaluator(prepared, settings, model, nicknames);
-  const candidates = collectCandidates(pairList, evaluator, onProgress);
+  const candidates = collectCandidates(pairList, evaluator, onProgress, options.parallel);
   let training: TrainingReport | undefined;
   if (train && u !== undefined) {
     const labels = options.labels?.(prepared) ?? [];

@@ -3,6 +3,7 @@ import { BlockingRuleSchema, type BlockingRuleInput } from "./blocking.js";
 import { ComparisonSchema, type Comparison } from "./comparison.js";
 import { IDENTITY_FIELDS, isIdentityField, type IdentityField } from "./fields.js";
 import type { FellegiSunterModel } from "./model.js";
+import { defaultThreads, type Parallelism } from "./parallel.js";
 import { PRESETS, type PresetName } from "./presets.js";
 import { DeterministicRuleSchema, compileRules, type DeterministicRule } from "./rules.js";
 import type { MatchSettings } from "./settings.js";
@@ -55,6 +56,25 @@ export interface MatchOptions {
   readonly blockPlaceholders?: boolean;
   /** Extra nicknames: canonical name → familiar forms (`{ katarzyna: ["kasia"] }`). */
   readonly nicknames?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Threads that score candidate pairs, the calling one included: `1` scores on the calling thread
+   * only; more start `threads − 1` worker threads (`node:worker_threads`) for the scoring stage,
+   * while `resolveIdentities` stays synchronous (the calling thread scores its share and waits on
+   * shared memory for the rest). The result is the same whatever the number, so it is not kept in
+   * the state; a worker that cannot start or fails leaves its share to the calling thread. Default:
+   * the processors available, at most 4 (1 where worker threads are not available).
+   *
+   * @example
+   * ```ts
+   * resolveIdentities(records, { threads: 1 }); // a machine busy with other work
+   * ```
+   */
+  readonly threads?: number;
+  /**
+   * Fewest candidate pairs for which scoring starts worker threads (default `200_000`): below it,
+   * starting them and handing them the prepared records costs more than it saves.
+   */
+  readonly parallelMinPairs?: number;
 }
 
 const ThresholdSchema = z.number().gt(0).lte(1);
@@ -126,6 +146,7 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
     if (!isIdentityField(field)) fail("blockedValues", `unknown field "${field}"; fields are ${IDENTITY_FIELDS.join(", ")}`);
     blockedValues.push([field, check(`blockedValues.${field}`, z.array(z.string().max(1_000)).max(100_000), values)]);
   }
+  parallelismFromOptions(options); // validated with the rest; it does not enter the settings (results do not depend on it)
   const nicknames = Object.entries(check("nicknames", z.record(z.string().max(100), z.array(z.string().max(100)).max(100)), options.nicknames ?? {}));
   return {
     preset: presetName,
@@ -147,6 +168,21 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
     },
     nicknames: nicknames.map(([k, v]) => [k, [...v]]),
   };
+}
+
+/**
+ * How scoring may use threads, from matching options.
+ *
+ * @param options - The options.
+ * @returns The validated thread count and pair threshold.
+ * @throws RangeError naming the option when `threads` or `parallelMinPairs` is invalid.
+ */
+export function parallelismFromOptions(options: MatchOptions): Parallelism {
+  const threads = options.threads ?? defaultThreads();
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64)) fail("threads", `must be an integer from 1 to 64, got ${String(threads)}`);
+  const minPairs = options.parallelMinPairs ?? 200_000;
+  if (!(Number.isInteger(minPairs) && minPairs >= 0)) fail("parallelMinPairs", `must be a non-negative integer, got ${String(minPairs)}`);
+  return { threads, minPairs };
 }
 
 /**

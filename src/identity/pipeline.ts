@@ -9,6 +9,7 @@ import { clusterPairs, type ClusterResult, type IdentifierLimit, type ScoredPair
 import { createNicknameTable, type NicknameTable } from "./compare/index.js";
 import { compileComparison } from "./comparison.js";
 import { createScorer, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
+import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import { prepareRecords, type PreparedRecords } from "./prepare.js";
 import { compileRules, matchingRule } from "./rules.js";
@@ -78,6 +79,8 @@ export interface PairEvaluator {
   rule: number;
   /** Term-frequency adjustments of the last pair (0 without a model). */
   termFrequency: number;
+  /** What the evaluator was built from (a worker thread builds the same evaluator from it). */
+  readonly inputs: EvaluatorInputs;
 }
 
 /** Builds the pair evaluator of the settings: comparisons, model weights and rules. */
@@ -87,6 +90,7 @@ export function pairEvaluator(prepared: PreparedRecords, settings: MatchSettings
   const compiled = scorer ? scorer.compiled : settings.comparisons.map((c) => compileComparison(c, prepared, { nicknames }));
   const levels = new Uint8Array(compiled.length);
   const evaluator: PairEvaluator = {
+    inputs: { prepared, settings, model, nicknames },
     levels,
     evidence: 0,
     rule: -1,
@@ -131,9 +135,25 @@ export interface CandidateSet {
   readonly patterns: PatternTable;
 }
 
-/** Compares every candidate pair once. */
-export function collectCandidates(pairs: CandidatePairs, evaluator: PairEvaluator, onProgress?: ProgressCallback): CandidateSet {
+/**
+ * Compares every candidate pair once: on worker threads as well when `parallel` allows it and
+ * there are enough pairs, with the same result as on one thread.
+ */
+export function collectCandidates(pairs: CandidatePairs, evaluator: PairEvaluator, onProgress?: ProgressCallback, parallel?: Parallelism): CandidateSet {
   const total = pairs.left.length;
+  if (parallel !== undefined && parallel.threads > 1 && total >= parallel.minPairs) {
+    let reported = 0;
+    const progress = (done: number): void => {
+      if (done - reported < 100_000) return;
+      reported = done;
+      onProgress?.({ stage: "scoring", done, total });
+    };
+    const scores = scoreOnThreads(pairs, evaluator, evaluator.inputs, parallel.threads - 1, progress);
+    if (scores !== undefined) {
+      onProgress?.({ stage: "scoring", done: total, total });
+      return { left: pairs.left, right: pairs.right, pattern: scores.pattern, termFrequency: scores.termFrequency, ruleMask: pairs.rules, patterns: scores.patterns };
+    }
+  }
   const pattern = new Int32Array(total);
   const tf = new Float64Array(total);
   const counter = new PatternCounter(evaluator.levels.length);

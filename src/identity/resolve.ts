@@ -15,7 +15,7 @@ import { groupHouseholdsPrepared, type EntityMember, type HouseholdOptions } fro
 import { assignEntityIds } from "./ids.js";
 import { matchFull, matchIncremental, type IndexOverrides, type MatchOutcome } from "./matching.js";
 import { FellegiSunterModelSchema, type FellegiSunterModel } from "./model.js";
-import { checkModelFits, settingsFromOptions, type MatchOptions } from "./options.js";
+import { checkModelFits, parallelismFromOptions, settingsFromOptions, type MatchOptions } from "./options.js";
 import { groupOrganizations, type OrganizationOptions } from "./organizations.js";
 import type { ProgressCallback } from "./pipeline.js";
 import { inferPhoneRegion, recordFingerprint, type BlockedValue, type PreparedRecords } from "./prepare.js";
@@ -472,6 +472,7 @@ export function resolveIdentities(records: Iterable<unknown>, options: ResolveOp
   const outcome = matchFull(accepted, settings, indexOverrides(overrides, warnings), {
     model,
     onProgress: options.onProgress,
+    parallel: parallelismFromOptions(options),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.uSamplePairs !== undefined ? { uSamplePairs: options.uSamplePairs } : {}),
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
