@@ -70,6 +70,20 @@ export interface ClusterOptions {
   readonly maxPerGroup?: number;
   /** Limits on distinct identifier values per cluster. */
   readonly identifierLimits?: readonly IdentifierLimit[];
+  /**
+   * The match probability of any two records, compared by blocking or not; used with
+   * `completeLinkThreshold`.
+   */
+  readonly scorePair?: (i: number, j: number) => number;
+  /**
+   * With `"average"` linkage and `scorePair`: two clusters merge only if the mean match weight
+   * over *every* pair of records between them (the pairs blocking never compared are scored with
+   * `scorePair`) is at least the weight of this probability. The threshold alone averages the
+   * compared pairs only, so two large clusters could merge on the strength of the few pairs that
+   * happened to share a block. Links of more than 4,096 record pairs are not checked. Default `0`
+   * (not checked).
+   */
+  readonly completeLinkThreshold?: number;
 }
 
 /**
@@ -77,7 +91,7 @@ export interface ClusterOptions {
  *
  * @example
  * ```ts
- * const refused: RefusedMerges = { cannotLink: 1, maxPerGroup: 0, identifierLimit: { email: 2 } };
+ * const refused: RefusedMerges = { cannotLink: 1, maxPerGroup: 0, identifierLimit: { email: 2 }, completeLink: 0 };
  * ```
  */
 export interface RefusedMerges {
@@ -87,6 +101,8 @@ export interface RefusedMerges {
   maxPerGroup: number;
   /** Merges refused per identifier limit name. */
   identifierLimit: Record<string, number>;
+  /** Merges refused because the mean weight over every pair between the clusters was too low (see `completeLinkThreshold`). */
+  completeLink: number;
 }
 
 /**
@@ -190,6 +206,16 @@ interface Link {
   max: number;
 }
 
+/** Most record pairs a complete-link check scores (larger links are not checked). */
+const MAX_COMPLETE_LINK_PAIRS = 4096;
+
+/** The mean clipped match weight over every pair of records between two clusters. */
+function completeLinkWeight(x: readonly number[], y: readonly number[], scorePair: (i: number, j: number) => number): number {
+  let sum = 0;
+  for (const i of x) for (const j of y) sum += clippedWeight(i < j ? scorePair(i, j) : scorePair(j, i));
+  return sum / (x.length * y.length);
+}
+
 /** One cluster during agglomeration. */
 interface Cluster {
   members: number[];
@@ -211,6 +237,8 @@ function validateThreshold(threshold: number): void {
  * `"average"` linkage a cluster's link to another is the mean probability over every scored pair
  * between them (pairs that blocking never compared do not count), so a record that matches one
  * member of a cluster but clearly mismatches the others stays out — the guard against chaining.
+ * With `scorePair` and `completeLinkThreshold`, a merge also needs the mean weight over every pair
+ * between the two clusters, compared or not, to reach that threshold's weight.
  * Merges that would join a cannot-link pair, exceed `maxPerGroup` records of one group or exceed
  * an identifier limit are refused and counted.
  *
@@ -275,7 +303,7 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   }
 
   const labels = Int32Array.from(mustLabel);
-  const refused: RefusedMerges = { cannotLink: 0, maxPerGroup: 0, identifierLimit: {} };
+  const refused: RefusedMerges = { cannotLink: 0, maxPerGroup: 0, identifierLimit: {}, completeLink: 0 };
   const limits = options.identifierLimits ?? [];
   for (const limit of limits) {
     if (!(Number.isInteger(limit.max) && limit.max >= 1)) throw new RangeError(`identifier limit "${limit.name}" must allow at least 1 value, got ${limit.max}`);
@@ -362,6 +390,10 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   const strength = (link: Link): number => (linkage === "average" ? link.sum / link.count : link.max);
   const pairValue = (p: number): number => (linkage === "average" ? clippedWeight(p) : p);
   const bar = linkage === "average" ? clippedWeight(threshold) : threshold;
+  const completeLink = options.completeLinkThreshold ?? 0;
+  if (!(completeLink >= 0 && completeLink < 1)) throw new RangeError(`completeLinkThreshold must be a probability in [0, 1), got ${completeLink}`);
+  const scorePair = linkage === "average" && completeLink > 0 ? options.scorePair : undefined;
+  const completeBar = clippedWeight(completeLink);
 
   for (const ks of byComponent.values()) {
     // Canonical order of pairs, so sums are the same whatever order the pairs came in.
@@ -399,6 +431,14 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
       const cx = clusters.get(x);
       const cy = clusters.get(y);
       if (!cx || !cy || cx.version !== vx || cy.version !== vy) continue;
+      if (scorePair !== undefined) {
+        const all = cx.members.length * cy.members.length;
+        const compared = cx.links.get(y)!.count;
+        if (compared < all && all <= MAX_COMPLETE_LINK_PAIRS && completeLinkWeight(cx.members, cy.members, scorePair) < completeBar) {
+          refused.completeLink++;
+          continue;
+        }
+      }
       if (!allowed(cx, cy)) continue;
       // y merges into x (x < y keeps the smallest id); the larger containers are reused.
       clusters.delete(y);

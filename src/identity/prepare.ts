@@ -14,6 +14,7 @@ import {
   splitFullName,
   type DayMonthOrder,
 } from "./normalize/index.js";
+import { isTitleOnly } from "./normalize/name.js";
 import { ValueDictionary } from "./dictionary.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS, type IdentityField } from "./fields.js";
 import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
@@ -341,11 +342,14 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   let current = 0;
 
   const nameValues = (r: SourceRecord, field: "givenName" | "familyName"): string[] => {
-    const own = field === "givenName" ? r.givenName : r.familyName;
-    if (own !== undefined) return [own];
-    // Split the full name only when the record has neither part: with one part given, the full
-    // name usually repeats it, and splitting it would count one name twice.
-    if (r.fullName === undefined || r.givenName !== undefined || r.familyName !== undefined) return [];
+    const raw = field === "givenName" ? r.givenName : r.familyName;
+    const other = field === "givenName" ? r.familyName : r.givenName;
+    const own = raw !== undefined && !isTitleOnly(raw) ? raw : undefined;
+    if (own !== undefined || r.fullName === undefined) return raw === undefined ? [] : [own ?? raw];
+    // Take the part from the full name when the field holds only a title ("Sir", "Baronet"), or
+    // when the record has neither part: with the other part given and this one absent, the full
+    // name usually repeats the other part, and splitting it would count one name twice.
+    if (raw === undefined && other !== undefined && !isTitleOnly(other)) return [];
     const part = split(r.fullName)[field === "givenName" ? "given" : "family"];
     return part === undefined ? [] : [part];
   };
