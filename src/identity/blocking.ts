@@ -24,7 +24,7 @@ export const BlockingKeySchema = z
     /** The field the key is taken from. */
     field: z.enum(IDENTITY_FIELDS as [IdentityField, ...IdentityField[]]),
     /** How the value is reduced (default `"value"`). */
-    transform: z.enum(["value", "phonetic", "sortedSounds", "folded", "pinyin", "initial", "year", "prefix", "suffix", "words", "wordSounds"]).default("value"),
+    transform: z.enum(["value", "phonetic", "sortedSounds", "folded", "pinyin", "initial", "year", "prefix", "suffix", "words", "wordSounds", "localPart"]).default("value"),
     /** Number of characters for `prefix` and `suffix`, of words for `words`. */
     length: z.number().int().min(1).max(64).optional(),
   })
@@ -252,6 +252,9 @@ function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readon
       break;
     case "words":
       derive = (v) => one(v.split(" ").slice(0, length).join(" "));
+      break;
+    case "localPart":
+      derive = (v) => (v.lastIndexOf("@") > 0 ? [v.slice(0, v.lastIndexOf("@"))] : []);
       break;
   }
   const ids = dict.listFeature(name, derive);

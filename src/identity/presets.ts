@@ -165,6 +165,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
     // rules), so comparisons grow about linearly with the data.
     blocking: [
       { name: "email", keys: [{ field: "email" }] },
+      { name: "email user", keys: [{ field: "email", transform: "localPart" }], maxBlockSize: 30, comparisonsPerRecord: 1 },
       { name: "phone", keys: [{ field: "phone", transform: "suffix", length: 9 }] },
       { name: "family sound + birth year", keys: [{ field: "familyName", transform: "phonetic" }, { field: "birthDate", transform: "year" }], maxBlockSize: 100, comparisonsPerRecord: 3 },
       { name: "family sound + given initial", keys: [{ field: "familyName", transform: "phonetic" }, { field: "givenName", transform: "initial" }], maxBlockSize: 50, comparisonsPerRecord: 3 },
@@ -177,6 +178,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
       { name: "house number + street + city", keys: [{ field: "address", transform: "words", length: 2 }, { field: "city" }], maxBlockSize: 50, comparisonsPerRecord: 1 },
       { name: "street word + postcode", keys: [{ field: "address", transform: "wordSounds" }, { field: "postcode" }], maxBlockSize: 30, comparisonsPerRecord: 1 },
       { name: "name word + birth year", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "birthDate", transform: "year" }], maxBlockSize: 30, comparisonsPerRecord: 3 },
+      { name: "name word + postcode", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "postcode" }], maxBlockSize: 30, comparisonsPerRecord: 3 },
       { name: "name word + city", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "city" }], maxBlockSize: 30, comparisonsPerRecord: 6 },
     ],
     threshold: 0.6,
