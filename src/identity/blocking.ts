@@ -12,7 +12,8 @@ import type { PreparedRecords } from "./prepare.js";
  * character), `year` (of a date), `prefix` / `suffix` (the first / last `length` characters, e.g.
  * the last 7 digits of a phone), `words` (the first `length` words, e.g. house number and street),
  * `wordSounds` (one key per word: its Double Metaphone code — a record then sits in several blocks,
- * which finds a surname typed into the given-name field).
+ * which finds a surname typed into the given-name field), `localPart` (an email's user name, before
+ * the `@`, so a mistyped domain still meets).
  *
  * @example
  * ```ts
