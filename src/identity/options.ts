@@ -60,6 +60,12 @@ export interface MatchOptions {
   readonly blockedValues?: Readonly<Partial<Record<IdentityField, readonly string[]>>>;
   /** Also treat placeholder emails and phones (`test@test.com`, `0000000000`) as missing (default `true`). */
   readonly blockPlaceholders?: boolean;
+  /**
+   * How emails are normalised before they are compared: `removePlusTag` (`ann+news@x.org` =
+   * `ann@x.org`) and `providerRules` (Gmail ignores dots, googlemail.com = gmail.com); both default
+   * `true`. Turn them off when such addresses are different people in your data.
+   */
+  readonly email?: { readonly removePlusTag?: boolean; readonly providerRules?: boolean };
   /** Extra nicknames: canonical name → familiar forms (`{ katarzyna: ["kasia"] }`). */
   readonly nicknames?: Readonly<Record<string, readonly string[]>>;
 }
@@ -77,6 +83,10 @@ function check<T>(option: string, schema: z.ZodType<T>, value: unknown): T {
     fail(option, `${issue.path.length > 0 ? `at ${issue.path.join(".")}: ` : ""}${issue.message}`);
   }
   return result.data;
+}
+
+function emailOptions(email: unknown): { removePlusTag: boolean; providerRules: boolean } {
+  return check("email", z.object({ removePlusTag: z.boolean().default(true), providerRules: z.boolean().default(true) }).strict(), email);
 }
 
 /**
@@ -153,6 +163,7 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
       dateOrder,
       blockedValues,
       blockPlaceholders: options.blockPlaceholders ?? true,
+      ...(options.email !== undefined ? { email: emailOptions(options.email) } : {}),
     },
     nicknames: nicknames.map(([k, v]) => [k, [...v]]),
   };

@@ -49,6 +49,7 @@ export function prepareWith(records: readonly SourceRecord[], settings: MatchSet
     blockPlaceholders: p.blockPlaceholders,
     blockedValues: Object.fromEntries(p.blockedValues),
     ...(p.defaultRegion !== undefined ? { defaultRegion: p.defaultRegion } : {}),
+    ...(p.email !== undefined ? { email: p.email } : {}),
   });
 }
 

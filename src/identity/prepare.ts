@@ -13,6 +13,7 @@ import {
   PHONE_REGIONS,
   splitFullName,
   type DayMonthOrder,
+  type NormalizeEmailOptions,
 } from "./normalize/index.js";
 import { isTitleOnly } from "./normalize/name.js";
 import { ValueDictionary } from "./dictionary.js";
@@ -40,6 +41,8 @@ export interface PrepareOptions {
   readonly blockedValues?: Partial<Record<IdentityField, readonly string[]>>;
   /** Also block placeholder emails and phones (`noemail@…`, `000 000 0000`; default `true`). */
   readonly blockPlaceholders?: boolean;
+  /** How emails are normalised: plus-tags and provider rules (default: both on; see `normalizeEmail`). */
+  readonly email?: Pick<NormalizeEmailOptions, "removePlusTag" | "providerRules">;
 }
 
 /**
@@ -249,6 +252,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   }
   const defaultRegion = options.defaultRegion?.toUpperCase();
   const blockPlaceholders = options.blockPlaceholders ?? true;
+  const emailOptions = options.email ?? {};
   const n = records.length;
   const keyed = records.map((r, i) => ({ key: sourceRecordKey(r), i }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -303,7 +307,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     familyName: name,
     fullName: name,
     birthDate,
-    email: (t) => normalizeEmail(t),
+    email: (t) => normalizeEmail(t, emailOptions),
     phone: (t, r) => {
       const region = phoneRegionOf(r, defaultRegion);
       return normalizePhone(t, region === undefined ? {} : { defaultRegion: region }) ?? phoneDigits(t);
@@ -374,7 +378,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     for (const raw of fullNameValues(r)) pushName("fullName", raw);
     if (r.birthDate !== undefined) push("birthDate", birthDate(r.birthDate), r.birthDate);
     for (const raw of r.emails) {
-      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw) ?? raw, "placeholder");
+      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw, emailOptions) ?? raw, "placeholder");
       else push("email", normalizers.email(raw, r), raw);
     }
     for (const raw of r.phones) {

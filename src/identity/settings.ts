@@ -58,6 +58,15 @@ export const MatchSettingsSchema = z.object({
     blockedValues: z.array(z.tuple([FieldSchema, z.array(z.string())])),
     /** Block placeholder emails and phones. */
     blockPlaceholders: z.boolean(),
+    /** How emails are normalised (absent: plus-tags removed and provider rules applied). */
+    email: z
+      .object({
+        /** Remove a `+tag` from the local part. */
+        removePlusTag: z.boolean(),
+        /** Apply provider rules (Gmail dots and domain aliases). */
+        providerRules: z.boolean(),
+      })
+      .optional(),
   }),
   /** Extra nicknames: `[canonical name, familiar forms]`. */
   nicknames: z.array(z.tuple([z.string(), z.array(z.string())])),

@@ -59,6 +59,13 @@ describe("prepareRecords", () => {
     expect(values(prepared, "givenName", "wiki\u001f3")).toEqual([]);
   });
 
+  it("normalises emails with plus-tags and provider rules unless told otherwise", () => {
+    const rows = parse([{ sourceSystem: "web", sourceId: "1", emails: ["Ann.Lee+news@googlemail.com"] }]);
+    expect(values(prepareRecords(rows), "email", "web\u001f1")).toEqual(["annlee@gmail.com"]);
+    expect(values(prepareRecords(rows, { email: { removePlusTag: false } }), "email", "web\u001f1")).toEqual(["annlee+news@gmail.com"]);
+    expect(values(prepareRecords(rows, { email: { providerRules: false } }), "email", "web\u001f1")).toEqual(["ann.lee@googlemail.com"]);
+  });
+
   it("keeps a Traditional Chinese name as written, so folding is a level of its own", () => {
     const prepared = prepareRecords(parse(HANDMADE));
     expect(values(prepared, "familyName", "web\u001fW3")).toEqual(["陳"]);
