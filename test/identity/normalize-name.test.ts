@@ -132,6 +132,7 @@ describe("splitFullName", () => {
     expect(splitFullName("Sir Robert McAlpine, 1st Baronet")).toEqual({ given: "Robert", family: "McAlpine" });
     expect(splitFullName("Thomas Clifford, 1st Baron Clifford of Chudleigh")).toEqual({ given: "Thomas", family: "Clifford" });
     expect(splitFullName("John Smith, Jr.")).toEqual({ given: "John", family: "Smith" });
+    expect(splitFullName("Smith, Earl")).toEqual({ given: "Earl", family: "Smith" });
     expect(normalizeName("Sir Carl Saxton, 2nd Bt")).toBe("carl saxton");
   });
 

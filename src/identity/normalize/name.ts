@@ -34,8 +34,8 @@ export const DEFAULT_NAME_SUFFIXES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Words of a peerage written after a name ("Thomas Clifford, 1st Baron Clifford of Chudleigh"):
- * a comma followed by a rank is a style, not the given name of an inverted "Family, Given" name.
+ * Words of a peerage ("Baron", "Earl", "of"): a name field holding only such words (and titles)
+ * says nothing about the person's own name.
  */
 const PEERAGE_WORDS: ReadonlySet<string> = new Set([
   "baron", "baroness", "baronet", "bt", "earl", "countess", "viscount", "viscountess", "marquess", "marquis",
@@ -286,14 +286,15 @@ function cleanWords(segment: string, titles: ReadonlySet<string>, suffixes: Read
 }
 
 /**
- * Whether the text after a comma is a style rather than given names: suffixes and ranks only
- * (`"Jr."`, `"Bt"`), or a rank starting with an ordinal (`"1st Baron Clifford of Chudleigh"`).
+ * Whether the text after a comma is a style rather than given names: suffixes only (`"Jr."`,
+ * `"Bt"`), or a rank starting with an ordinal (`"1st Baron Clifford of Chudleigh"`). A rank word
+ * alone is read as a given name (`"Smith, Earl"`).
  */
 function isStyle(tail: string, suffixes: ReadonlySet<string>): boolean {
   const words = nameWords(tail, false);
   if (words.length === 0) return false;
   if (/^\d+(?:st|nd|rd|th)$/.test(words[0]!)) return true;
-  return words.every((w) => suffixes.has(w) || PEERAGE_WORDS.has(w));
+  return words.every((w) => suffixes.has(w));
 }
 
 /**
