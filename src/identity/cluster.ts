@@ -319,8 +319,9 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     throw new RangeError(`maxPerGroup needs groups with one entry per record (${size})`);
   }
 
-  // Pairs grouped by component; pairs across components can never join anything.
-  const byComponent = new Map<number, number[]>();
+  // Pairs grouped by component (a counting sort); pairs across components can never join anything.
+  const componentStart = new Int32Array(size + 1);
+  const inComponent = new Uint8Array(left.length);
   for (let k = 0; k < left.length; k++) {
     const a = left[k]!;
     const b = right[k]!;
@@ -328,8 +329,13 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     checkIndex(b);
     const c = component[a]!;
     if (c !== component[b] || mustLabel[a] === mustLabel[b]) continue;
-    (byComponent.get(c) ?? byComponent.set(c, []).get(c)!).push(k);
+    inComponent[k] = 1;
+    componentStart[c + 1]!++;
   }
+  for (let c = 0; c < size; c++) componentStart[c + 1]! += componentStart[c]!;
+  const componentPairs = new Int32Array(componentStart[size]!);
+  const fill = componentStart.slice(0, size);
+  for (let k = 0; k < left.length; k++) if (inComponent[k] === 1) componentPairs[fill[component[left[k]!]!]!++] = k;
 
   const clusters = new Map<number, Cluster>();
   const clusterOf = (id: number): Cluster => {
@@ -395,7 +401,39 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   const scorePair = linkage === "average" && completeLink > 0 ? options.scorePair : undefined;
   const completeBar = clippedWeight(completeLink);
 
-  for (const ks of byComponent.values()) {
+  // Two single records joined by one pair (most components): merge unless a constraint refuses,
+  // counted as the general path below would count it.
+  const mergesPair = (a: number, b: number): boolean => {
+    if (cannot.get(a)?.includes(b)) {
+      refused.cannotLink++;
+      return false;
+    }
+    if (maxPerGroup !== undefined && groups && groups[a] === groups[b] && maxPerGroup < 2) {
+      refused.maxPerGroup++;
+      return false;
+    }
+    for (const limit of limits) {
+      const values = new Set<number>();
+      for (const r of [a, b]) for (let v = limit.offsets[r]!; v < limit.offsets[r + 1]!; v++) values.add(limit.values[v]!);
+      if (values.size > limit.max) {
+        refused.identifierLimit[limit.name] = (refused.identifierLimit[limit.name] ?? 0) + 1;
+        return false;
+      }
+    }
+    return true;
+  };
+
+  for (let c = 0; c < size; c++) {
+    if (componentStart[c + 1] === componentStart[c]) continue;
+    const ks = componentPairs.subarray(componentStart[c]!, componentStart[c + 1]!);
+    if (ks.length === 1) {
+      const a = left[ks[0]!]!;
+      const b = right[ks[0]!]!;
+      if (!mustMembers.has(mustLabel[a]!) && !mustMembers.has(mustLabel[b]!)) {
+        if (pairValue(probability[ks[0]!]!) >= bar && mergesPair(a, b)) labels[a] = labels[b] = Math.min(a, b);
+        continue;
+      }
+    }
     // Canonical order of pairs, so sums are the same whatever order the pairs came in.
     ks.sort((p, q) => left[p]! - left[q]! || right[p]! - right[q]!);
     clusters.clear();
@@ -477,8 +515,8 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     for (const [id, c] of clusters) for (const r of c.members) labels[r] = id;
   }
   // Labels are the smallest member of each cluster.
-  const smallest = new Map<number, number>();
-  for (let i = 0; i < size; i++) if (!smallest.has(labels[i]!)) smallest.set(labels[i]!, i);
-  for (let i = 0; i < size; i++) labels[i] = smallest.get(labels[i]!)!;
+  const smallest = new Int32Array(size).fill(-1);
+  for (let i = 0; i < size; i++) if (smallest[labels[i]!] === -1) smallest[labels[i]!] = i;
+  for (let i = 0; i < size; i++) labels[i] = smallest[labels[i]!]!;
   return { labels, refused, conflicts };
 }
