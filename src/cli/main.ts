@@ -222,8 +222,9 @@ function explain(ids: readonly [string, string], chartPath: string | undefined, 
   const a = find(ids[0]);
   const b = find(ids[1]);
   if (a === b) fail("--explain needs two different records");
-  // both rows were accepted, so they parse
-  const explanation = explainMatch(resolution.state, SourceRecordSchema.parse(records[a]), SourceRecordSchema.parse(records[b]));
+  // accepted rows parse; all of them are passed so that block caps apply as in the run
+  const accepted = resolution.records.map((r) => SourceRecordSchema.parse(records[r.index]));
+  const explanation = explainMatch(resolution.state, SourceRecordSchema.parse(records[a]), SourceRecordSchema.parse(records[b]), { records: accepted });
   (toStderr ? io.stderr : io.stdout)(describe(explanation));
   if (chartPath !== undefined) io.writeFile(chartPath, JSON.stringify(matchWaterfallChart(explanation), null, 2));
 }

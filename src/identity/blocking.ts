@@ -12,7 +12,8 @@ import type { PreparedRecords } from "./prepare.js";
  * character), `year` (of a date), `prefix` / `suffix` (the first / last `length` characters, e.g.
  * the last 7 digits of a phone), `words` (the first `length` words, e.g. house number and street),
  * `wordSounds` (one key per word: its Double Metaphone code — a record then sits in several blocks,
- * which finds a surname typed into the given-name field).
+ * which finds a surname typed into the given-name field), `localPart` (an email's user name, before
+ * the `@`, so a mistyped domain still meets).
  *
  * @example
  * ```ts
@@ -24,7 +25,7 @@ export const BlockingKeySchema = z
     /** The field the key is taken from. */
     field: z.enum(IDENTITY_FIELDS as [IdentityField, ...IdentityField[]]),
     /** How the value is reduced (default `"value"`). */
-    transform: z.enum(["value", "phonetic", "sortedSounds", "folded", "pinyin", "initial", "year", "prefix", "suffix", "words", "wordSounds"]).default("value"),
+    transform: z.enum(["value", "phonetic", "sortedSounds", "folded", "pinyin", "initial", "year", "prefix", "suffix", "words", "wordSounds", "localPart"]).default("value"),
     /** Number of characters for `prefix` and `suffix`, of words for `words`. */
     length: z.number().int().min(1).max(64).optional(),
   })
@@ -252,6 +253,9 @@ function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readon
       break;
     case "words":
       derive = (v) => one(v.split(" ").slice(0, length).join(" "));
+      break;
+    case "localPart":
+      derive = (v) => (v.lastIndexOf("@") > 0 ? [v.slice(0, v.lastIndexOf("@"))] : []);
       break;
   }
   const ids = dict.listFeature(name, derive);

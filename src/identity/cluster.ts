@@ -70,6 +70,20 @@ export interface ClusterOptions {
   readonly maxPerGroup?: number;
   /** Limits on distinct identifier values per cluster. */
   readonly identifierLimits?: readonly IdentifierLimit[];
+  /**
+   * The match probability of any two records, compared by blocking or not; used with
+   * `completeLinkThreshold`.
+   */
+  readonly scorePair?: (i: number, j: number) => number;
+  /**
+   * With `"average"` linkage and `scorePair`: two clusters merge only if the mean match weight
+   * over *every* pair of records between them (the pairs blocking never compared are scored with
+   * `scorePair`) is at least the weight of this probability. The threshold alone averages the
+   * compared pairs only, so two large clusters could merge on the strength of the few pairs that
+   * happened to share a block. Links of more than 4,096 record pairs are not checked. Default `0`
+   * (not checked).
+   */
+  readonly completeLinkThreshold?: number;
 }
 
 /**
@@ -77,7 +91,7 @@ export interface ClusterOptions {
  *
  * @example
  * ```ts
- * const refused: RefusedMerges = { cannotLink: 1, maxPerGroup: 0, identifierLimit: { email: 2 } };
+ * const refused: RefusedMerges = { cannotLink: 1, maxPerGroup: 0, identifierLimit: { email: 2 }, completeLink: 0 };
  * ```
  */
 export interface RefusedMerges {
@@ -87,6 +101,8 @@ export interface RefusedMerges {
   maxPerGroup: number;
   /** Merges refused per identifier limit name. */
   identifierLimit: Record<string, number>;
+  /** Merges refused because the mean weight over every pair between the clusters was too low (see `completeLinkThreshold`). */
+  completeLink: number;
 }
 
 /**
@@ -190,6 +206,16 @@ interface Link {
   max: number;
 }
 
+/** Most record pairs a complete-link check scores (larger links are not checked). */
+const MAX_COMPLETE_LINK_PAIRS = 4096;
+
+/** The mean clipped match weight over every pair of records between two clusters. */
+function completeLinkWeight(x: readonly number[], y: readonly number[], scorePair: (i: number, j: number) => number): number {
+  let sum = 0;
+  for (const i of x) for (const j of y) sum += clippedWeight(i < j ? scorePair(i, j) : scorePair(j, i));
+  return sum / (x.length * y.length);
+}
+
 /** One cluster during agglomeration. */
 interface Cluster {
   members: number[];
@@ -211,6 +237,8 @@ function validateThreshold(threshold: number): void {
  * `"average"` linkage a cluster's link to another is the mean probability over every scored pair
  * between them (pairs that blocking never compared do not count), so a record that matches one
  * member of a cluster but clearly mismatches the others stays out — the guard against chaining.
+ * With `scorePair` and `completeLinkThreshold`, a merge also needs the mean weight over every pair
+ * between the two clusters, compared or not, to reach that threshold's weight.
  * Merges that would join a cannot-link pair, exceed `maxPerGroup` records of one group or exceed
  * an identifier limit are refused and counted.
  *
@@ -275,7 +303,7 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   }
 
   const labels = Int32Array.from(mustLabel);
-  const refused: RefusedMerges = { cannotLink: 0, maxPerGroup: 0, identifierLimit: {} };
+  const refused: RefusedMerges = { cannotLink: 0, maxPerGroup: 0, identifierLimit: {}, completeLink: 0 };
   const limits = options.identifierLimits ?? [];
   for (const limit of limits) {
     if (!(Number.isInteger(limit.max) && limit.max >= 1)) throw new RangeError(`identifier limit "${limit.name}" must allow at least 1 value, got ${limit.max}`);
@@ -291,8 +319,9 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     throw new RangeError(`maxPerGroup needs groups with one entry per record (${size})`);
   }
 
-  // Pairs grouped by component; pairs across components can never join anything.
-  const byComponent = new Map<number, number[]>();
+  // Pairs grouped by component (a counting sort); pairs across components can never join anything.
+  const componentStart = new Int32Array(size + 1);
+  const inComponent = new Uint8Array(left.length);
   for (let k = 0; k < left.length; k++) {
     const a = left[k]!;
     const b = right[k]!;
@@ -300,8 +329,13 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     checkIndex(b);
     const c = component[a]!;
     if (c !== component[b] || mustLabel[a] === mustLabel[b]) continue;
-    (byComponent.get(c) ?? byComponent.set(c, []).get(c)!).push(k);
+    inComponent[k] = 1;
+    componentStart[c + 1]!++;
   }
+  for (let c = 0; c < size; c++) componentStart[c + 1]! += componentStart[c]!;
+  const componentPairs = new Int32Array(componentStart[size]!);
+  const fill = componentStart.slice(0, size);
+  for (let k = 0; k < left.length; k++) if (inComponent[k] === 1) componentPairs[fill[component[left[k]!]!]!++] = k;
 
   const clusters = new Map<number, Cluster>();
   const clusterOf = (id: number): Cluster => {
@@ -362,8 +396,44 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   const strength = (link: Link): number => (linkage === "average" ? link.sum / link.count : link.max);
   const pairValue = (p: number): number => (linkage === "average" ? clippedWeight(p) : p);
   const bar = linkage === "average" ? clippedWeight(threshold) : threshold;
+  const completeLink = options.completeLinkThreshold ?? 0;
+  if (!(completeLink >= 0 && completeLink < 1)) throw new RangeError(`completeLinkThreshold must be a probability in [0, 1), got ${completeLink}`);
+  const scorePair = linkage === "average" && completeLink > 0 ? options.scorePair : undefined;
+  const completeBar = clippedWeight(completeLink);
 
-  for (const ks of byComponent.values()) {
+  // Two single records joined by one pair (most components): merge unless a constraint refuses,
+  // counted as the general path below would count it.
+  const mergesPair = (a: number, b: number): boolean => {
+    if (cannot.get(a)?.includes(b)) {
+      refused.cannotLink++;
+      return false;
+    }
+    if (maxPerGroup !== undefined && groups && groups[a] === groups[b] && maxPerGroup < 2) {
+      refused.maxPerGroup++;
+      return false;
+    }
+    for (const limit of limits) {
+      const values = new Set<number>();
+      for (const r of [a, b]) for (let v = limit.offsets[r]!; v < limit.offsets[r + 1]!; v++) values.add(limit.values[v]!);
+      if (values.size > limit.max) {
+        refused.identifierLimit[limit.name] = (refused.identifierLimit[limit.name] ?? 0) + 1;
+        return false;
+      }
+    }
+    return true;
+  };
+
+  for (let c = 0; c < size; c++) {
+    if (componentStart[c + 1] === componentStart[c]) continue;
+    const ks = componentPairs.subarray(componentStart[c]!, componentStart[c + 1]!);
+    if (ks.length === 1) {
+      const a = left[ks[0]!]!;
+      const b = right[ks[0]!]!;
+      if (!mustMembers.has(mustLabel[a]!) && !mustMembers.has(mustLabel[b]!)) {
+        if (pairValue(probability[ks[0]!]!) >= bar && mergesPair(a, b)) labels[a] = labels[b] = Math.min(a, b);
+        continue;
+      }
+    }
     // Canonical order of pairs, so sums are the same whatever order the pairs came in.
     ks.sort((p, q) => left[p]! - left[q]! || right[p]! - right[q]!);
     clusters.clear();
@@ -399,6 +469,14 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
       const cx = clusters.get(x);
       const cy = clusters.get(y);
       if (!cx || !cy || cx.version !== vx || cy.version !== vy) continue;
+      if (scorePair !== undefined) {
+        const all = cx.members.length * cy.members.length;
+        const compared = cx.links.get(y)!.count;
+        if (compared < all && all <= MAX_COMPLETE_LINK_PAIRS && completeLinkWeight(cx.members, cy.members, scorePair) < completeBar) {
+          refused.completeLink++;
+          continue;
+        }
+      }
       if (!allowed(cx, cy)) continue;
       // y merges into x (x < y keeps the smallest id); the larger containers are reused.
       clusters.delete(y);
@@ -437,8 +515,8 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
     for (const [id, c] of clusters) for (const r of c.members) labels[r] = id;
   }
   // Labels are the smallest member of each cluster.
-  const smallest = new Map<number, number>();
-  for (let i = 0; i < size; i++) if (!smallest.has(labels[i]!)) smallest.set(labels[i]!, i);
-  for (let i = 0; i < size; i++) labels[i] = smallest.get(labels[i]!)!;
+  const smallest = new Int32Array(size).fill(-1);
+  for (let i = 0; i < size; i++) if (smallest[labels[i]!] === -1) smallest[labels[i]!] = i;
+  for (let i = 0; i < size; i++) labels[i] = smallest[labels[i]!]!;
   return { labels, refused, conflicts };
 }

@@ -28,9 +28,13 @@ export interface FieldExplanation {
   readonly level: string;
   /** The level's index (0 missing, 1… the levels, last = different). */
   readonly levelIndex: number;
-  /** The left record's normalised values. */
+  /**
+   * The left record's normalised values of `field`. For the missing and the different level, which
+   * every field the comparison reads decides, the values of all those fields, each written
+   * `field: value` when the comparison reads more than one field.
+   */
   readonly left: readonly string[];
-  /** The right record's normalised values. */
+  /** The right record's normalised values, as for `left`. */
   readonly right: readonly string[];
   /** P(level | match); undefined for the missing level or without a model. */
   readonly m: number | undefined;
@@ -72,8 +76,34 @@ export interface MatchExplanation {
   readonly threshold: number;
   /** Whether the pair reaches the threshold. */
   readonly match: boolean;
-  /** Whether the blocking rules would compare the two records (if not, they link only through others). */
+  /**
+   * Whether the blocking rules compare the two records (if not, they link only through others).
+   * Block caps and comparison budgets depend on all records: they apply only when
+   * {@link ExplainOptions.records} are given; otherwise this says whether the two share a key.
+   */
   readonly compared: boolean;
+}
+
+/**
+ * Options of {@link explainMatch}.
+ *
+ * @example
+ * ```ts
+ * const why = explainMatch(resolution.state, a, b, { records: allRecords });
+ * ```
+ */
+export interface ExplainOptions {
+  /** Every record of the resolution, so that `compared` applies block caps and budgets as the run did. */
+  readonly records?: readonly SourceRecord[];
+}
+
+/** Whether blocking over all the records compares the two (the two are added when missing). */
+function comparedAmong(records: readonly SourceRecord[], left: SourceRecord, right: SourceRecord, settings: ResolutionState["settings"]): boolean {
+  const keys = new Set(records.map(sourceRecordKey));
+  const all = [...records, ...[left, right].filter((r) => !keys.has(sourceRecordKey(r)))];
+  const prepared = prepareWith(all, settings);
+  const position = new Map(prepared.keys.map((k, i) => [k, i]));
+  return isCandidatePair(indexWith(prepared, settings), position.get(sourceRecordKey(left))!, position.get(sourceRecordKey(right))!);
 }
 
 /**
@@ -83,6 +113,7 @@ export interface MatchExplanation {
  * @param state - A resolution's state (its settings and model are used).
  * @param left - One source record.
  * @param right - The other source record.
+ * @param options - All records, for `compared`; see {@link ExplainOptions}.
  * @returns The explanation, as data.
  * @throws RangeError when the two records have the same key.
  * @example
@@ -92,7 +123,7 @@ export interface MatchExplanation {
  * const chart = matchWaterfallChart(why);
  * ```
  */
-export function explainMatch(state: ResolutionState, left: SourceRecord, right: SourceRecord): MatchExplanation {
+export function explainMatch(state: ResolutionState, left: SourceRecord, right: SourceRecord, options: ExplainOptions = {}): MatchExplanation {
   if (sourceRecordKey(left) === sourceRecordKey(right)) throw new RangeError("explainMatch needs two different records");
   const { settings } = state;
   const model = state.model ?? undefined;
@@ -117,15 +148,18 @@ export function explainMatch(state: ResolutionState, left: SourceRecord, right: 
   const fields = settings.comparisons.map((c, ci): FieldExplanation => {
     const level = levels[ci]!;
     const labels = comparisonLabels(c);
-    // the values shown are those of the field the reached level compares
-    const field = level >= 1 && level <= c.levels.length ? (c.levels[level - 1]!.field ?? c.field) : c.field;
+    const reached = level >= 1 && level <= c.levels.length;
+    // a level shows the values it compares; missing and different show every field read
+    const field = reached ? (c.levels[level - 1]!.field ?? c.field) : c.field;
+    const read = reached ? [field] : [...new Set([c.field, ...c.levels.map((x) => x.field ?? c.field)])];
+    const shown = (i: number): string[] => (read.length === 1 ? valuesOf(field, i) : read.flatMap((f) => valuesOf(f, i).map((v) => `${f}: ${v}`)));
     return {
       comparison: c.name,
       field,
       level: labels[level]!,
       levelIndex: level,
-      left: valuesOf(field, l),
-      right: valuesOf(field, r),
+      left: shown(l),
+      right: shown(r),
       m: model && level > 0 ? model.m[ci]![level - 1] : undefined,
       u: model && level > 0 ? model.u[ci]![level - 1] : undefined,
       weight: weights[ci]!,
@@ -137,7 +171,6 @@ export function explainMatch(state: ResolutionState, left: SourceRecord, right: 
   const prior = model ? priorWeight(model) : 0;
   const matchWeight = settings.scoring === "rules" || !model ? Number.NaN : prior + fields.reduce((s, f) => s + f.weight + f.termFrequencyAdjustment, 0);
   const probability = ruleIndex >= 0 ? 1 : Number.isNaN(matchWeight) ? 0 : probabilityOfWeight(matchWeight);
-  const index = indexWith(prepared, settings);
   return {
     left: { sourceSystem: left.sourceSystem, sourceId: left.sourceId },
     right: { sourceSystem: right.sourceSystem, sourceId: right.sourceId },
@@ -148,7 +181,7 @@ export function explainMatch(state: ResolutionState, left: SourceRecord, right: 
     rule: ruleIndex >= 0 ? settings.rules[ruleIndex]!.name : undefined,
     threshold: settings.threshold,
     match: probability >= settings.threshold,
-    compared: isCandidatePair(index, 0, 1),
+    compared: options.records === undefined ? isCandidatePair(indexWith(prepared, settings), 0, 1) : comparedAmong(options.records, left, right, settings),
   };
 }
 

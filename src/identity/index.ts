@@ -133,5 +133,5 @@ export {
   unmergeRecords,
   remergeRecords,
 } from "./resolve.js";
-export { type FieldExplanation, type MatchExplanation, explainMatch, matchWaterfallChart } from "./explain.js";
+export { type ExplainOptions, type FieldExplanation, type MatchExplanation, explainMatch, matchWaterfallChart } from "./explain.js";
 export { type PairwiseScores, type EvaluateOptions, evaluatePairwise } from "./evaluate.js";

@@ -13,6 +13,7 @@ import type { FellegiSunterModel } from "./model.js";
 import {
   candidateProbabilities,
   clusterWith,
+  pairScorer,
   type CandidateSet,
   collectCandidates,
   identifierLimitsOf,
@@ -191,7 +192,7 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
   let links = 0;
   for (const p of pairs.probability) if (p >= settings.threshold) links++;
   onProgress?.({ stage: "clustering", done: 0, total: prepared.size });
-  const clusters = clusterWith(prepared, settings, pairs, overrides(prepared));
+  const clusters = clusterWith(prepared, settings, pairs, overrides(prepared), pairScorer(prepared, settings, model, nicknames));
   return {
     prepared,
     index,
@@ -375,6 +376,11 @@ export function matchIncremental(
       groups: subPrepared.source,
       ...(settings.maxPerSource !== undefined ? { maxPerGroup: settings.maxPerSource } : {}),
       identifierLimits: limits,
+      scorePair: (a, b) => {
+        evaluator.evaluate(members[a]!, members[b]!);
+        return probabilityOf(settings, prior, evaluator.evidence, evaluator.rule);
+      },
+      completeLinkThreshold: settings.completeLinkThreshold ?? 0,
     },
   );
   // Labels: re-clustered records from the sub-problem, the rest from their previous entity.

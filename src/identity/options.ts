@@ -31,10 +31,17 @@ export interface MatchOptions {
    * matches when either says so). Default `"both"` when `rules` are given, else `"probabilistic"`.
    */
   readonly scoring?: "probabilistic" | "rules" | "both";
-  /** Match probability at or above which clusters merge (default: the preset's, 0.9). */
+  /** Match probability at or above which clusters merge (default: the preset's — person 0.6, organization 0.8). */
   readonly threshold?: number;
   /** `"average"` (default; guards against chains of weak links) or `"single"` (connected components). */
   readonly linkage?: "average" | "single";
+  /**
+   * With `"average"` linkage, two clusters merge only if the mean match weight over every pair of
+   * records between them — also the pairs blocking never compared, scored on demand — reaches the
+   * weight of this probability; `0` turns the check off (default: the preset's, 0.02). See
+   * `ClusterOptions.completeLinkThreshold`.
+   */
+  readonly completeLinkThreshold?: number;
   /** `"dedupe"` (default) compares every pair; `"link"` only pairs from different sources. */
   readonly linkType?: "dedupe" | "link";
   /** At most this many records of one source per entity; `1` links sources one-to-one (default: no limit). */
@@ -54,6 +61,12 @@ export interface MatchOptions {
   readonly blockedValues?: Readonly<Partial<Record<IdentityField, readonly string[]>>>;
   /** Also treat placeholder emails and phones (`test@test.com`, `0000000000`) as missing (default `true`). */
   readonly blockPlaceholders?: boolean;
+  /**
+   * How emails are normalised before they are compared: `removePlusTag` (`ann+news@x.org` =
+   * `ann@x.org`) and `providerRules` (Gmail ignores dots, googlemail.com = gmail.com); both default
+   * `true`. Turn them off when such addresses are different people in your data.
+   */
+  readonly email?: { readonly removePlusTag?: boolean; readonly providerRules?: boolean };
   /** Extra nicknames: canonical name → familiar forms (`{ katarzyna: ["kasia"] }`). */
   readonly nicknames?: Readonly<Record<string, readonly string[]>>;
   /**
@@ -92,6 +105,10 @@ function check<T>(option: string, schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
+function emailOptions(email: unknown): { removePlusTag: boolean; providerRules: boolean } {
+  return check("email", z.object({ removePlusTag: z.boolean().default(true), providerRules: z.boolean().default(true) }).strict(), email);
+}
+
 /**
  * Turns matching options into complete, validated settings.
  *
@@ -121,6 +138,7 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
   if (!["probabilistic", "rules", "both"].includes(scoring)) fail("scoring", `must be "probabilistic", "rules" or "both", got ${JSON.stringify(scoring)}`);
   if (scoring !== "probabilistic" && rules.length === 0) fail("scoring", `"${scoring}" needs at least one rule in "rules"`);
   const threshold = check("threshold", ThresholdSchema, options.threshold ?? preset.threshold);
+  const completeLinkThreshold = check("completeLinkThreshold", z.number().min(0).lt(1), options.completeLinkThreshold ?? preset.completeLinkThreshold);
   const linkage = options.linkage ?? "average";
   if (linkage !== "average" && linkage !== "single") fail("linkage", `must be "average" or "single", got ${JSON.stringify(linkage)}`);
   const linkType = options.linkType ?? "dedupe";
@@ -156,6 +174,7 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
     scoring,
     threshold,
     linkage,
+    completeLinkThreshold,
     linkType,
     maxBlockSize,
     ...(maxPerSource !== undefined ? { maxPerSource } : {}),
@@ -165,6 +184,7 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
       dateOrder,
       blockedValues,
       blockPlaceholders: options.blockPlaceholders ?? true,
+      ...(options.email !== undefined ? { email: emailOptions(options.email) } : {}),
     },
     nicknames: nicknames.map(([k, v]) => [k, [...v]]),
   };

@@ -50,6 +50,7 @@ export function prepareWith(records: readonly SourceRecord[], settings: MatchSet
     blockPlaceholders: p.blockPlaceholders,
     blockedValues: Object.fromEntries(p.blockedValues),
     ...(p.defaultRegion !== undefined ? { defaultRegion: p.defaultRegion } : {}),
+    ...(p.email !== undefined ? { email: p.email } : {}),
   });
 }
 
@@ -209,14 +210,29 @@ export function identifierLimitsOf(prepared: PreparedRecords, settings: MatchSet
   }));
 }
 
-/** Clusters scored pairs with the settings' threshold, linkage and constraints. */
+/** The match probability of any two records (`i < j`) under a model, for the complete-link check of clustering. */
+export function pairScorer(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): (i: number, j: number) => number {
+  const evaluator = pairEvaluator(prepared, settings, model, nicknames);
+  const prior = priorOf(model);
+  return (i, j) => {
+    evaluator.evaluate(i, j);
+    return probabilityOf(settings, prior, evaluator.evidence, evaluator.rule);
+  };
+}
+
+/**
+ * Clusters scored pairs with the settings' threshold, linkage and constraints; with `scorePair`,
+ * also the settings' complete-link check.
+ */
 export function clusterWith(
   prepared: PreparedRecords,
   settings: MatchSettings,
   pairs: ScoredPairs,
   overrides: { mustLink: [number, number][]; cannotLink: [number, number][] },
+  scorePair?: (i: number, j: number) => number,
 ): ClusterResult {
   return clusterPairs(prepared.size, pairs, {
+    ...(scorePair !== undefined ? { scorePair, completeLinkThreshold: settings.completeLinkThreshold ?? 0 } : {}),
     threshold: settings.threshold,
     linkage: settings.linkage,
     mustLink: overrides.mustLink,

@@ -13,7 +13,9 @@ import {
   PHONE_REGIONS,
   splitFullName,
   type DayMonthOrder,
+  type NormalizeEmailOptions,
 } from "./normalize/index.js";
+import { isTitleOnly } from "./normalize/name.js";
 import { ValueDictionary } from "./dictionary.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS, type IdentityField } from "./fields.js";
 import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
@@ -39,6 +41,8 @@ export interface PrepareOptions {
   readonly blockedValues?: Partial<Record<IdentityField, readonly string[]>>;
   /** Also block placeholder emails and phones (`noemail@…`, `000 000 0000`; default `true`). */
   readonly blockPlaceholders?: boolean;
+  /** How emails are normalised: plus-tags and provider rules (default: both on; see `normalizeEmail`). */
+  readonly email?: Pick<NormalizeEmailOptions, "removePlusTag" | "providerRules">;
 }
 
 /**
@@ -248,6 +252,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   }
   const defaultRegion = options.defaultRegion?.toUpperCase();
   const blockPlaceholders = options.blockPlaceholders ?? true;
+  const emailOptions = options.email ?? {};
   const n = records.length;
   const keyed = records.map((r, i) => ({ key: sourceRecordKey(r), i }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -302,7 +307,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     familyName: name,
     fullName: name,
     birthDate,
-    email: (t) => normalizeEmail(t),
+    email: (t) => normalizeEmail(t, emailOptions),
     phone: (t, r) => {
       const region = phoneRegionOf(r, defaultRegion);
       return normalizePhone(t, region === undefined ? {} : { defaultRegion: region }) ?? phoneDigits(t);
@@ -341,11 +346,14 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   let current = 0;
 
   const nameValues = (r: SourceRecord, field: "givenName" | "familyName"): string[] => {
-    const own = field === "givenName" ? r.givenName : r.familyName;
-    if (own !== undefined) return [own];
-    // Split the full name only when the record has neither part: with one part given, the full
-    // name usually repeats it, and splitting it would count one name twice.
-    if (r.fullName === undefined || r.givenName !== undefined || r.familyName !== undefined) return [];
+    const raw = field === "givenName" ? r.givenName : r.familyName;
+    const other = field === "givenName" ? r.familyName : r.givenName;
+    const own = raw !== undefined && !isTitleOnly(raw) ? raw : undefined;
+    if (own !== undefined || r.fullName === undefined) return raw === undefined ? [] : [own ?? raw];
+    // Take the part from the full name when the field holds only a title ("Sir", "Baronet"), or
+    // when the record has neither part: with the other part given and this one absent, the full
+    // name usually repeats the other part, and splitting it would count one name twice.
+    if (raw === undefined && other !== undefined && !isTitleOnly(other)) return [];
     const part = split(r.fullName)[field === "givenName" ? "given" : "family"];
     return part === undefined ? [] : [part];
   };
@@ -370,7 +378,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     for (const raw of fullNameValues(r)) pushName("fullName", raw);
     if (r.birthDate !== undefined) push("birthDate", birthDate(r.birthDate), r.birthDate);
     for (const raw of r.emails) {
-      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw) ?? raw, "placeholder");
+      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw, emailOptions) ?? raw, "placeholder");
       else push("email", normalizers.email(raw, r), raw);
     }
     for (const raw of r.phones) {

@@ -28,6 +28,8 @@ export interface Preset {
   readonly blocking: readonly BlockingRuleInput[];
   /** Match probability at or above which clusters merge. */
   readonly threshold: number;
+  /** Probability the mean weight over every pair between two clusters must reach for them to merge. */
+  readonly completeLinkThreshold: number;
   /** Identifier limits per entity: at most this many distinct values of the field. */
   readonly identifierLimits: Readonly<Partial<Record<"email" | "phone", number>>>;
 }
@@ -66,7 +68,7 @@ const personComparisons: readonly Comparison[] = [
     name: "birth date",
     field: "birthDate",
     levels: [
-      { kind: "exact" },
+      { kind: "exact", termFrequency: true },
       { kind: "dateTransposed" },
       { kind: "damerauLevenshtein", max: 1 },
       { kind: "dateWithin", days: 365 },
@@ -163,6 +165,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
     // rules), so comparisons grow about linearly with the data.
     blocking: [
       { name: "email", keys: [{ field: "email" }] },
+      { name: "email user", keys: [{ field: "email", transform: "localPart" }], maxBlockSize: 30, comparisonsPerRecord: 1 },
       { name: "phone", keys: [{ field: "phone", transform: "suffix", length: 9 }] },
       { name: "family sound + birth year", keys: [{ field: "familyName", transform: "phonetic" }, { field: "birthDate", transform: "year" }], maxBlockSize: 100, comparisonsPerRecord: 3 },
       { name: "family sound + given initial", keys: [{ field: "familyName", transform: "phonetic" }, { field: "givenName", transform: "initial" }], maxBlockSize: 50, comparisonsPerRecord: 3 },
@@ -175,9 +178,13 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
       { name: "house number + street + city", keys: [{ field: "address", transform: "words", length: 2 }, { field: "city" }], maxBlockSize: 50, comparisonsPerRecord: 1 },
       { name: "street word + postcode", keys: [{ field: "address", transform: "wordSounds" }, { field: "postcode" }], maxBlockSize: 30, comparisonsPerRecord: 1 },
       { name: "name word + birth year", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "birthDate", transform: "year" }], maxBlockSize: 30, comparisonsPerRecord: 3 },
-      { name: "name word + city", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "city" }], maxBlockSize: 30, comparisonsPerRecord: 3 },
+      { name: "name word + postcode", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "postcode" }], maxBlockSize: 30, comparisonsPerRecord: 3 },
+      { name: "name word + city", keys: [{ field: "fullName", transform: "wordSounds" }, { field: "city" }], maxBlockSize: 30, comparisonsPerRecord: 6 },
     ],
     threshold: 0.6,
+    // Two groups of records merge only if, over every pair between them, the evidence on average
+    // is not strongly against: a few strong pairs do not bridge two different people.
+    completeLinkThreshold: 0.02,
     identifierLimits: { email: 5, phone: 5 },
   },
   organization: {
@@ -191,6 +198,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = Object.freeze({
       { name: "house number + street start", keys: [{ field: "address", transform: "prefix", length: 8 }] },
     ],
     threshold: 0.8,
+    completeLinkThreshold: 0.02,
     identifierLimits: {},
   },
 });

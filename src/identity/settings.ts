@@ -31,6 +31,8 @@ export const MatchSettingsSchema = z.object({
   threshold: z.number().gt(0).lte(1),
   /** Cluster linkage (see `clusterPairs`). */
   linkage: z.enum(["average", "single"]),
+  /** Probability the mean weight over every pair between two clusters must reach for them to merge (`0`: not checked; absent in older states: `0`). */
+  completeLinkThreshold: z.number().min(0).lt(1).optional(),
   /** `"dedupe"` compares every pair; `"link"` only pairs from different sources. */
   linkType: z.enum(["dedupe", "link"]),
   /** Blocks with more records are skipped. */
@@ -56,6 +58,15 @@ export const MatchSettingsSchema = z.object({
     blockedValues: z.array(z.tuple([FieldSchema, z.array(z.string())])),
     /** Block placeholder emails and phones. */
     blockPlaceholders: z.boolean(),
+    /** How emails are normalised (absent: plus-tags removed and provider rules applied). */
+    email: z
+      .object({
+        /** Remove a `+tag` from the local part. */
+        removePlusTag: z.boolean(),
+        /** Apply provider rules (Gmail dots and domain aliases). */
+        providerRules: z.boolean(),
+      })
+      .optional(),
   }),
   /** Extra nicknames: `[canonical name, familiar forms]`. */
   nicknames: z.array(z.tuple([z.string(), z.array(z.string())])),

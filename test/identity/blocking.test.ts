@@ -89,6 +89,20 @@ describe("blocking", () => {
     expect(listCandidatePairs(buildBlockingIndex(swapped, [rule])).left.length).toBe(1);
   });
 
+  it("blocks on an email's user name with localPart, so a mistyped domain still meets", () => {
+    const typo = prepareRecords(
+      [
+        { sourceSystem: "a", sourceId: "1", emails: ["j.riley9@bennett.net"] },
+        { sourceSystem: "a", sourceId: "2", emails: ["j.riley9@tennett.neb"] },
+        { sourceSystem: "a", sourceId: "3", emails: ["riley@bennett.net"] },
+      ].map((r) => SourceRecordSchema.parse(r)),
+    );
+    const rule = BlockingRuleSchema.parse({ name: "email user", keys: [{ field: "email", transform: "localPart" }] });
+    const index = buildBlockingIndex(typo, [rule]);
+    expect(listCandidatePairs(index).left.length).toBe(1);
+    expect(index.byRule[0]!.keyText(index.byRule[0]!.keyIds[0]!)).toBe("j.riley9");
+  });
+
   it("validates rules and options", () => {
     expect(BlockingRuleSchema.safeParse({ name: "x", keys: [{ field: "email", transform: "prefix" }] }).success).toBe(false);
     expect(BlockingRuleSchema.safeParse({ name: "x", keys: [{ field: "shoeSize" }] }).success).toBe(false);

@@ -33,6 +33,12 @@ const refines = (fine: Int32Array, coarse: Int32Array): boolean => {
   return true;
 };
 
+/** A symmetric probability for every pair, as the complete-link check needs (a seeded hash of the pair). */
+const scoreOf = (seed: number) => (i: number, j: number): number => {
+  const x = Math.sin(seed * 12.9898 + Math.min(i, j) * 78.233 + Math.max(i, j) * 37.719) * 43758.5453;
+  return x - Math.floor(x);
+};
+
 describe("clusterPairs properties", () => {
   it("does not depend on the order or orientation of the pairs", () => {
     fc.assert(
@@ -55,6 +61,21 @@ describe("clusterPairs properties", () => {
           const strict = clusterPairs(n, toPairs(edges as [number, number, number][]), { ...options, linkage, threshold: low + step }).labels;
           expect(refines(strict, loose)).toBe(true);
         }
+      }),
+    );
+  });
+
+  it("with the complete-link check, still does not depend on pair order and never merges more at a higher threshold", () => {
+    fc.assert(
+      fc.property(graph, fc.integer(), fc.double({ min: 0.05, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 0.09, noNaN: true }), ({ n, edges, groups }, seed, low, step) => {
+        const score = scoreOf(seed);
+        const scored = (edges as [number, number, number][]).map(([a, b]) => [a, b, score(a, b)] as [number, number, number]);
+        const options = { groups: Int32Array.from(groups), maxPerGroup: 3, scorePair: score, completeLinkThreshold: 0.3 };
+        const loose = clusterPairs(n, toPairs(scored), { ...options, threshold: low }).labels;
+        const reversed = clusterPairs(n, toPairs([...scored].reverse().map(([a, b, p]) => [b, a, p] as [number, number, number])), { ...options, threshold: low }).labels;
+        expect(Array.from(reversed)).toEqual(Array.from(loose));
+        const strict = clusterPairs(n, toPairs(scored), { ...options, threshold: low + step }).labels;
+        expect(refines(strict, loose)).toBe(true);
       }),
     );
   });

@@ -32,6 +32,25 @@ describe("clusterPairs", () => {
     expect(Array.from(clusterPairs(3, p).labels)).toEqual([0, 0, 0]);
   });
 
+  it("keeps two groups apart when the pairs blocking never compared speak against the merge", () => {
+    // {0,1} and {2,3} are each one person; only 1–2 was compared across them, and it is strong.
+    const p = pairs([
+      [0, 1, 0.999],
+      [2, 3, 0.999],
+      [1, 2, 0.99],
+    ]);
+    expect(Array.from(clusterPairs(4, p, { threshold: 0.6 }).labels)).toEqual([0, 0, 0, 0]);
+    // Scored on demand, the other three pairs across are clear non-matches: the mean weight over all
+    // four pairs is far below the weight of 0.02, so the groups stay apart.
+    const scorePair = (i: number, j: number): number => (i === 1 && j === 2 ? 0.99 : i < 2 && j < 2 ? 0.999 : i >= 2 && j >= 2 ? 0.999 : 1e-6);
+    const checked = clusterPairs(4, p, { threshold: 0.6, scorePair, completeLinkThreshold: 0.02 });
+    expect(Array.from(checked.labels)).toEqual([0, 0, 2, 2]);
+    expect(checked.refused.completeLink).toBe(1);
+    // With the check off (0), or when the other pairs agree, they merge.
+    expect(Array.from(clusterPairs(4, p, { threshold: 0.6, scorePair, completeLinkThreshold: 0 }).labels)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(clusterPairs(4, p, { threshold: 0.6, scorePair: () => 0.9, completeLinkThreshold: 0.02 }).labels)).toEqual([0, 0, 0, 0]);
+  });
+
   it("keeps cannot-linked records apart and forces must-linked ones together", () => {
     const p = pairs([[0, 1, 0.999]]);
     const apart = clusterPairs(3, p, { cannotLink: [[1, 0]] });

@@ -35,6 +35,23 @@ describe("explainMatch", () => {
     expect(Number.isNaN(why.matchWeight)).toBe(true);
   });
 
+  it("shows every field a comparison reads when it ends at missing or different", () => {
+    const a = SourceRecordSchema.parse({ sourceSystem: "x", sourceId: "1", givenName: "Ann", addresses: [{ lines: [], postcode: "BN1 1AA", city: "Brighton" }] });
+    const b = SourceRecordSchema.parse({ sourceSystem: "x", sourceId: "2", givenName: "Ann", addresses: [{ lines: [], postcode: "M1 1AA", city: "Manchester" }] });
+    const address = explainMatch(trained.state, a, b).fields.find((f) => f.comparison === "address")!;
+    expect(address.level).toBe("different");
+    expect(address.left).toEqual(["postcode: BN11AA", "city: brighton"]);
+    expect(address.right).toEqual(["postcode: M11AA", "city: manchester"]);
+  });
+
+  it("applies block caps to `compared` when given all the records", () => {
+    const rows = ["1", "2", "3"].map((id) => SourceRecordSchema.parse({ sourceSystem: "x", sourceId: id, givenName: `G${id}`, familyName: "Lee" }));
+    const capped = resolveIdentities(rows, { blocking: [{ name: "family", keys: [{ field: "familyName" }], maxBlockSize: 2 }], households: false, organizations: false });
+    expect(capped.blocking!.rules[0]!.cappedBlocks).toEqual([{ key: "lee", records: 3 }]);
+    expect(explainMatch(capped.state, rows[0]!, rows[1]!).compared).toBe(true);
+    expect(explainMatch(capped.state, rows[0]!, rows[1]!, { records: rows }).compared).toBe(false);
+  });
+
   it("refuses to explain a record against itself", () => {
     expect(() => explainMatch(trained.state, robert!, robert!)).toThrow(/two different records/);
   });

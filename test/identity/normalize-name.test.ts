@@ -128,6 +128,14 @@ describe("splitFullName", () => {
     expect(splitFullName("Smith, John Paul")).toEqual({ given: "John", middle: "Paul", family: "Smith" });
   });
 
+  it("drops a style after a comma instead of reading it as the given name", () => {
+    expect(splitFullName("Sir Robert McAlpine, 1st Baronet")).toEqual({ given: "Robert", family: "McAlpine" });
+    expect(splitFullName("Thomas Clifford, 1st Baron Clifford of Chudleigh")).toEqual({ given: "Thomas", family: "Clifford" });
+    expect(splitFullName("John Smith, Jr.")).toEqual({ given: "John", family: "Smith" });
+    expect(splitFullName("Smith, Earl")).toEqual({ given: "Earl", family: "Smith" });
+    expect(normalizeName("Sir Carl Saxton, 2nd Bt")).toBe("carl saxton");
+  });
+
   it("reads Chinese names family first, with compound surnames", () => {
     expect(splitFullName("陈学")).toEqual({ family: "陈", given: "学" });
     expect(splitFullName("欧阳修")).toEqual({ family: "欧阳", given: "修" });

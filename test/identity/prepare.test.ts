@@ -43,6 +43,29 @@ describe("prepareRecords", () => {
     expect(values(prepared, "familyName", "callcentre\u001fC1")).toEqual(["smith"]);
   });
 
+  it("takes a name part from the full name when the field holds only a title or a rank", () => {
+    const prepared = prepareRecords(
+      parse([
+        { sourceSystem: "wiki", sourceId: "1", givenName: "Sir", familyName: "Baronet", fullName: "Sir Robert McAlpine, 1st Baronet" },
+        { sourceSystem: "wiki", sourceId: "2", givenName: "Sir", familyName: "Williams-Wynn", fullName: "Sir Watkin Williams-Wynn" },
+        { sourceSystem: "wiki", sourceId: "3", givenName: "Sir", fullName: "Sir Davis" },
+      ]),
+    );
+    expect(values(prepared, "givenName", "wiki\u001f1")).toEqual(["robert"]);
+    expect(values(prepared, "familyName", "wiki\u001f1")).toEqual(["mcalpine"]);
+    expect(values(prepared, "givenName", "wiki\u001f2")).toEqual(["watkin"]);
+    expect(values(prepared, "familyName", "wiki\u001f2")).toEqual(["williams wynn"]);
+    // nothing in the full name but a title and a family name: the given name is missing, not "sir"
+    expect(values(prepared, "givenName", "wiki\u001f3")).toEqual([]);
+  });
+
+  it("normalises emails with plus-tags and provider rules unless told otherwise", () => {
+    const rows = parse([{ sourceSystem: "web", sourceId: "1", emails: ["Ann.Lee+news@googlemail.com"] }]);
+    expect(values(prepareRecords(rows), "email", "web\u001f1")).toEqual(["annlee@gmail.com"]);
+    expect(values(prepareRecords(rows, { email: { removePlusTag: false } }), "email", "web\u001f1")).toEqual(["annlee+news@gmail.com"]);
+    expect(values(prepareRecords(rows, { email: { providerRules: false } }), "email", "web\u001f1")).toEqual(["ann.lee@googlemail.com"]);
+  });
+
   it("keeps a Traditional Chinese name as written, so folding is a level of its own", () => {
     const prepared = prepareRecords(parse(HANDMADE));
     expect(values(prepared, "familyName", "web\u001fW3")).toEqual(["陳"]);

@@ -166,6 +166,16 @@ describe("resolveIdentities", () => {
     expect(result.entities.length).toBe(2);
   });
 
+  it("keeps the email options in the state, so incremental runs normalise alike", () => {
+    const rows = [
+      { sourceSystem: "web", sourceId: "1", givenName: "Ann", familyName: "Lee", emails: ["ann+shop@x.org"] },
+      { sourceSystem: "web", sourceId: "2", givenName: "Ann", familyName: "Lee", emails: ["ann@x.org"] },
+    ];
+    const kept = resolveIdentities(rows, { email: { removePlusTag: false }, households: false, organizations: false });
+    expect(kept.state.settings.prepare.email).toEqual({ removePlusTag: false, providerRules: true });
+    expect(kept.state.settings.completeLinkThreshold).toBe(0.02);
+  });
+
   it("throws for invalid options, naming the option", () => {
     expect(() => resolveIdentities([], { threshold: 2 })).toThrow(/option "threshold"/);
     expect(() => resolveIdentities([], { preset: "company" as "person" })).toThrow(/option "preset"/);
@@ -176,6 +186,8 @@ describe("resolveIdentities", () => {
     expect(() => resolveIdentities([], { scoring: "rules" })).toThrow(/option "scoring"/);
     expect(() => resolveIdentities([], { defaultRegion: "Britain" })).toThrow(/option "defaultRegion"/);
     expect(() => resolveIdentities([], { maxPerSource: 0 })).toThrow(/option "maxPerSource"/);
+    expect(() => resolveIdentities([], { completeLinkThreshold: 1 })).toThrow(/option "completeLinkThreshold"/);
+    expect(() => resolveIdentities([], { email: { removePlusTag: "no" as never } })).toThrow(/option "email"/);
     expect(() => resolveIdentities([], { previous: { version: 2 } as never })).toThrow(/option "previous"/);
     expect(() => resolveIdentities([], { model: { ...trained.model!, comparisons: trained.model!.comparisons.slice(1) } })).toThrow(/option "model"/);
   });

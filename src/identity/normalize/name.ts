@@ -19,8 +19,8 @@ export const DEFAULT_NAME_TITLES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Name suffixes (generation markers, degrees, honours) that {@link normalizeName} removes unless
- * the suffix is the first token of the name.
+ * Name suffixes (generation markers, degrees, honours, baronetcies, ordinals as in "1st Baronet")
+ * that {@link normalizeName} removes unless the suffix is the first token of the name.
  *
  * @example
  * ```ts
@@ -29,7 +29,17 @@ export const DEFAULT_NAME_TITLES: readonly string[] = Object.freeze([
  */
 export const DEFAULT_NAME_SUFFIXES: readonly string[] = Object.freeze([
   "jr", "jnr", "junior", "sr", "snr", "senior", "ii", "iii", "iv", "phd", "dphil", "md", "dds", "esq",
-  "mba", "msc", "bsc", "jd", "cpa", "rn", "qc", "kc", "obe", "mbe", "cbe", "kbe",
+  "mba", "msc", "bsc", "jd", "cpa", "rn", "qc", "kc", "obe", "mbe", "cbe", "kbe", "baronet", "bt",
+  "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+]);
+
+/**
+ * Words of a peerage ("Baron", "Earl", "of"): a name field holding only such words (and titles)
+ * says nothing about the person's own name.
+ */
+const PEERAGE_WORDS: ReadonlySet<string> = new Set([
+  "baron", "baroness", "baronet", "bt", "earl", "countess", "viscount", "viscountess", "marquess", "marquis",
+  "marchioness", "duke", "duchess", "of",
 ]);
 
 /** Chinese forms of address written after a name (陈先生 = Mr Chen). */
@@ -131,6 +141,19 @@ function keptTokens(keys: readonly string[], titles: ReadonlySet<string>, suffix
 export function withoutTitles(tokens: string[], options: NormalizeNameOptions): string[] {
   const kept = keptTokens(tokens, asSet(options.titles, defaultTitleSet), asSet(options.suffixes, defaultSuffixSet));
   return kept.length === tokens.length ? tokens : kept.map((i) => tokens[i]!);
+}
+
+/**
+ * Whether a name field holds nothing but titles, suffixes and ranks (`"Sir"`, `"Bt."`, `"1st"`,
+ * `"Baronet"`): such a field says nothing about the person's own name.
+ *
+ * @internal
+ */
+export function isTitleOnly(text: string, options: NormalizeNameOptions = {}): boolean {
+  const titles = asSet(options.titles, defaultTitleSet);
+  const suffixes = asSet(options.suffixes, defaultSuffixSet);
+  const words = nameWords(text, false);
+  return words.length > 0 && words.every((w) => titles.has(w) || suffixes.has(w) || PEERAGE_WORDS.has(w));
 }
 
 /**
@@ -263,11 +286,25 @@ function cleanWords(segment: string, titles: ReadonlySet<string>, suffixes: Read
 }
 
 /**
+ * Whether the text after a comma is a style rather than given names: suffixes only (`"Jr."`,
+ * `"Bt"`), or a rank starting with an ordinal (`"1st Baron Clifford of Chudleigh"`). A rank word
+ * alone is read as a given name (`"Smith, Earl"`).
+ */
+function isStyle(tail: string, suffixes: ReadonlySet<string>): boolean {
+  const words = nameWords(tail, false);
+  if (words.length === 0) return false;
+  if (/^\d+(?:st|nd|rd|th)$/.test(words[0]!)) return true;
+  return words.every((w) => suffixes.has(w));
+}
+
+/**
  * Splits a full name into given, middle and family name, keeping the parts as written (NFKC,
  * trimmed, control and format characters dropped, titles and suffixes removed as in
  * {@link normalizeName}):
  *
- * - `"Family, Given Middle"` (a comma) puts the family name first;
+ * - `"Family, Given Middle"` (a comma) puts the family name first, unless what follows the comma
+ *   is a style: suffixes and ranks (`"John Smith, Jr."`, `"Robert McAlpine, 1st Baronet"`), which
+ *   are dropped;
  * - Chinese names (all Han) put the family name first: `"陈学"` → 陈 + 学, with the two-character
  *   compound surnames of {@link CHINESE_COMPOUND_SURNAMES} (`"欧阳修"` → 欧阳 + 修); a name that is
  *   exactly a compound surname is taken as a family name alone; with spaces (`"陈 学"`) the first
@@ -283,6 +320,7 @@ function cleanWords(segment: string, titles: ReadonlySet<string>, suffixes: Read
  * ```ts
  * splitFullName("Dr Mary Ann van der Berg"); // { given: "Mary", middle: "Ann", family: "van der Berg" }
  * splitFullName("Smith, John Paul");         // { given: "John", middle: "Paul", family: "Smith" }
+ * splitFullName("Sir Robert McAlpine, 1st Baronet"); // { given: "Robert", family: "McAlpine" }
  * splitFullName("歐陽修");                    // { family: "歐陽", given: "修" }
  * ```
  */
@@ -292,12 +330,16 @@ export function splitFullName(full: string, options: SplitFullNameOptions = {}):
   const titles = asSet(options.titles, defaultTitleSet);
   const suffixes = asSet(options.suffixes, defaultSuffixSet);
   const comma = text.indexOf(",");
+  let head = text;
   if (comma > 0) {
-    const family = cleanWords(text.slice(0, comma), titles, suffixes);
-    const given = cleanWords(text.slice(comma + 1), titles, suffixes);
-    if (family.length > 0 && given.length > 0) return partsOf(given, family);
+    if (isStyle(text.slice(comma + 1), suffixes)) head = text.slice(0, comma);
+    else {
+      const family = cleanWords(text.slice(0, comma), titles, suffixes);
+      const given = cleanWords(text.slice(comma + 1), titles, suffixes);
+      if (family.length > 0 && given.length > 0) return partsOf(given, family);
+    }
   }
-  const words = cleanWords(text, titles, suffixes);
+  const words = cleanWords(head, titles, suffixes);
   if (words.length === 0) return {};
   const joined = words.join("");
   if (isHan(joined)) {
