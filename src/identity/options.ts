@@ -66,7 +66,12 @@ export interface MatchOptions {
    * `ann@x.org`) and `providerRules` (Gmail ignores dots, googlemail.com = gmail.com); both default
    * `true`. Turn them off when such addresses are different people in your data.
    */
-  readonly email?: { readonly removePlusTag?: boolean; readonly providerRules?: boolean };
+  readonly email?: {
+    /** Remove a `+tag` from the local part (default `true`). */
+    readonly removePlusTag?: boolean;
+    /** Apply provider rules: Gmail dots, googlemail.com (default `true`). */
+    readonly providerRules?: boolean;
+  };
   /** Extra nicknames: canonical name → familiar forms (`{ katarzyna: ["kasia"] }`). */
   readonly nicknames?: Readonly<Record<string, readonly string[]>>;
   /**
