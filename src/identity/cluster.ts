@@ -401,39 +401,9 @@ export function clusterPairs(size: number, pairs: ScoredPairs, options: ClusterO
   const scorePair = linkage === "average" && completeLink > 0 ? options.scorePair : undefined;
   const completeBar = clippedWeight(completeLink);
 
-  // Two single records joined by one pair (most components): merge unless a constraint refuses,
-  // counted as the general path below would count it.
-  const mergesPair = (a: number, b: number): boolean => {
-    if (cannot.get(a)?.includes(b)) {
-      refused.cannotLink++;
-      return false;
-    }
-    if (maxPerGroup !== undefined && groups && groups[a] === groups[b] && maxPerGroup < 2) {
-      refused.maxPerGroup++;
-      return false;
-    }
-    for (const limit of limits) {
-      const values = new Set<number>();
-      for (const r of [a, b]) for (let v = limit.offsets[r]!; v < limit.offsets[r + 1]!; v++) values.add(limit.values[v]!);
-      if (values.size > limit.max) {
-        refused.identifierLimit[limit.name] = (refused.identifierLimit[limit.name] ?? 0) + 1;
-        return false;
-      }
-    }
-    return true;
-  };
-
   for (let c = 0; c < size; c++) {
     if (componentStart[c + 1] === componentStart[c]) continue;
     const ks = componentPairs.subarray(componentStart[c]!, componentStart[c + 1]!);
-    if (ks.length === 1) {
-      const a = left[ks[0]!]!;
-      const b = right[ks[0]!]!;
-      if (!mustMembers.has(mustLabel[a]!) && !mustMembers.has(mustLabel[b]!)) {
-        if (pairValue(probability[ks[0]!]!) >= bar && mergesPair(a, b)) labels[a] = labels[b] = Math.min(a, b);
-        continue;
-      }
-    }
     // Canonical order of pairs, so sums are the same whatever order the pairs came in.
     ks.sort((p, q) => left[p]! - left[q]! || right[p]! - right[q]!);
     clusters.clear();

@@ -21,8 +21,6 @@ import {
   nicknamesOf,
   pairEvaluator,
   prepareWith,
-  priorOf,
-  probabilityOf,
   ruleTable,
   type ProgressCallback,
 } from "./pipeline.js";
@@ -73,7 +71,12 @@ export interface MatchOutcome {
   readonly conflicts: [number, number][];
   /** Records whose cluster was recomputed (all of them in a full run). */
   readonly recomputed: number;
+  /** Fingerprint of each canonical record's prepared values (see `recordFingerprint`), for the state. */
+  readonly fingerprints: readonly string[];
 }
+
+/** The fingerprint of every prepared record, in canonical order. */
+const fingerprintsOf = (prepared: PreparedRecords): string[] => prepared.keys.map((_, i) => recordFingerprint(prepared, i));
 
 /**
  * Whether a blocking rule forces a comparison to agree: the rule keys on a field the comparison
@@ -205,6 +208,7 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
     refused: clusters.refused,
     conflicts: clusters.conflicts,
     recomputed: prepared.size,
+    fingerprints: fingerprintsOf(prepared),
   };
 }
 
@@ -257,9 +261,10 @@ export function matchIncremental(
   const old: number[] = [];
   const fresh: number[] = [];
   const changed: number[] = [];
+  const fingerprints = fingerprintsOf(prepared);
   prepared.keys.forEach((k, i) => {
     if (!previous.entityOf.has(k)) fresh.push(i);
-    else if (previous.fingerprintOf.get(k) === recordFingerprint(prepared, i)) old.push(i);
+    else if (previous.fingerprintOf.get(k) === fingerprints[i]) old.push(i);
     else changed.push(i);
   });
   fresh.push(...changed); // a changed record is resolved again, like a new one
@@ -308,8 +313,7 @@ export function matchIncremental(
 
   // Explore the link graph from the seeds, scoring every candidate pair met on the way.
   const nicknames = nicknamesOf(settings);
-  const evaluator = pairEvaluator(prepared, settings, model, nicknames);
-  const prior = priorOf(model);
+  const score = pairScorer(prepared, settings, model, nicknames);
   const overrides = toIndex(prepared);
   const mustOf = new Map<number, number[]>();
   for (const [a, b] of overrides.mustLink) {
@@ -330,8 +334,7 @@ export function matchIncremental(
       const key = pairKey(i, j);
       let entry = scored.get(key);
       if (entry === undefined) {
-        evaluator.evaluate(i, j);
-        entry = { left: i, right: j, p: probabilityOf(settings, prior, evaluator.evidence, evaluator.rule) };
+        entry = { left: i, right: j, p: score(i, j) };
         scored.set(key, entry);
       }
       if (entry.p >= settings.threshold && !visited.has(partner)) {
@@ -376,10 +379,7 @@ export function matchIncremental(
       groups: subPrepared.source,
       ...(settings.maxPerSource !== undefined ? { maxPerGroup: settings.maxPerSource } : {}),
       identifierLimits: limits,
-      scorePair: (a, b) => {
-        evaluator.evaluate(members[a]!, members[b]!);
-        return probabilityOf(settings, prior, evaluator.evidence, evaluator.rule);
-      },
+      scorePair: (a, b) => score(members[a]!, members[b]!),
       completeLinkThreshold: settings.completeLinkThreshold ?? 0,
     },
   );
@@ -406,5 +406,6 @@ export function matchIncremental(
     refused: clusters.refused,
     conflicts: clusters.conflicts.map(([a, b]) => [members[a]!, members[b]!]),
     recomputed: members.length,
+    fingerprints,
   };
 }

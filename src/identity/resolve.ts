@@ -18,7 +18,7 @@ import { FellegiSunterModelSchema, type FellegiSunterModel } from "./model.js";
 import { checkModelFits, parallelismFromOptions, settingsFromOptions, type MatchOptions } from "./options.js";
 import { groupOrganizations, type OrganizationOptions } from "./organizations.js";
 import type { ProgressCallback } from "./pipeline.js";
-import { inferPhoneRegion, recordFingerprint, type BlockedValue, type PreparedRecords } from "./prepare.js";
+import { inferPhoneRegion, type BlockedValue, type PreparedRecords } from "./prepare.js";
 import type { MatchSettings } from "./settings.js";
 import { ResolutionStateSchema, type Overrides, type RecordRef, type ResolutionState } from "./state.js";
 import type { IndexedLabel, TrainingReport } from "./train.js";
@@ -370,7 +370,7 @@ function assemble(input: AssemblyInput): IdentityResolution {
     settings,
     model: outcome.model ?? null,
     records: prepared.keys.map((k, i) => [k, ids[i]!]),
-    fingerprints: prepared.keys.map((_, i) => recordFingerprint(prepared, i)),
+    fingerprints: [...outcome.fingerprints],
     issued,
     formerIds: former,
     entityIdPrefix: prefix,

@@ -289,6 +289,19 @@ describe("Pareto/NBD", () => {
 });
 
 describe("Gamma-Gamma", () => {
+  /** Published CDNOW parameters (Fader, Hardie & Lee 2005), as a fitted model. */
+  const model: GammaGammaModel = {
+    model: "gamma-gamma",
+    parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
+    standardErrors: null,
+    logLikelihood: 0,
+    customers: 1,
+    nonRepeatBuyers: 0,
+    zeroSpendBuyers: 0,
+    populationMeanSpend: (6.25 * 15.44) / 2.74,
+    iterations: 0,
+  };
+
   it("recovers the spend parameters of simulated repeat buyers", () => {
     const fit = fitGammaGamma(rows);
     expect(fit.ok).toBe(true);
@@ -304,17 +317,6 @@ describe("Gamma-Gamma", () => {
   });
 
   it("gives customers without repeat purchases the population mean and leans on the customer's mean as purchases grow", () => {
-    const model: GammaGammaModel = {
-      model: "gamma-gamma",
-      parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
-      standardErrors: null,
-      logLikelihood: 0,
-      customers: 1,
-      nonRepeatBuyers: 0,
-      zeroSpendBuyers: 0,
-      populationMeanSpend: (6.25 * 15.44) / 2.74,
-      iterations: 0,
-    };
     expect(expectedSpend(model, { frequency: 0, meanSpend: 0 })).toBeCloseTo((6.25 * 15.44) / 2.74, 12);
     const few = expectedSpend(model, { frequency: 1, meanSpend: 100 }) as number;
     const many = expectedSpend(model, { frequency: 50, meanSpend: 100 }) as number;
@@ -344,17 +346,6 @@ describe("Gamma-Gamma", () => {
   });
 
   it("gives a repeat buyer with only free purchases the formula's value at m̄ = 0, and refuses a spend that is not a number", () => {
-    const model: GammaGammaModel = {
-      model: "gamma-gamma",
-      parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
-      standardErrors: null,
-      logLikelihood: 0,
-      customers: 1,
-      nonRepeatBuyers: 0,
-      zeroSpendBuyers: 0,
-      populationMeanSpend: (6.25 * 15.44) / 2.74,
-      iterations: 0,
-    };
     expect(expectedSpend(model, { frequency: 3, meanSpend: 0 })).toBeCloseTo((6.25 * 15.44) / (6.25 * 3 + 2.74), 12);
     expect(() => expectedSpend(model, { frequency: 3, meanSpend: Number.NaN })).toThrow(/meanSpend/);
     expect(() => expectedSpend(model, { frequency: 1.5, meanSpend: 10 })).toThrow(/frequency/);
