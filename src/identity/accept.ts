@@ -8,7 +8,11 @@
  * {@link readCleanRecord} reads such a row directly into an object equal to the one the schema
  * would produce (sharing the row's valid `Date`s, and one frozen empty `attributes`), and gives up
  * (returns `undefined`) on anything else — blanks aside, anything the schema would coerce, reject
- * or report — so those rows go through `SourceRecordSchema` as before.
+ * or report — so those rows go through `SourceRecordSchema` as before. A row that already is its
+ * parsed record ({@link isCanonicalRecord}: only known keys, every value in its parsed form, data
+ * properties only) is used as it is, not copied: a million rows from `idic/synth` or an earlier
+ * parse then cost no second copy in memory. Nothing in idic modifies a record, and results copy
+ * the addresses they show.
  *
  * The schema's limits and readings (text lengths, blank values, gender codes, instants) are
  * mirrored here, so a change to them in `src/customer` must be made here too; the property tests
@@ -166,6 +170,92 @@ function attributes(value: unknown): Record<string, string | number | boolean | 
 const TEXT_FIELDS = ["honorific", "givenName", "middleName", "familyName", "fullName"] as const;
 const ORGANIZATION_FIELDS = ["organizationName", "department", "jobTitle"] as const;
 
+const RECORD_KEYS = new Set(["sourceSystem", "sourceId", ...TEXT_FIELDS, "emails", "phones", "addresses", "birthDate", "gender", ...ORGANIZATION_FIELDS, "accountIds", "createdAt", "updatedAt", "attributes"]);
+const REQUIRED_KEYS = ["sourceSystem", "sourceId", "emails", "phones", "addresses", "accountIds", "attributes"] as const;
+const ADDRESS_KEYS = new Set(["lines", "city", "region", "postcode", "country", "kind"]);
+const TEXT_LIMITS: Readonly<Record<string, number>> = { birthDate: MAX_DATE_TEXT };
+
+/** An own data property's value (a getter is never called), or `SLOW` for an accessor or none. */
+function dataValue(object: object, key: PropertyKey): unknown {
+  const d = Object.getOwnPropertyDescriptor(object, key);
+  return d === undefined || !("value" in d) ? SLOW : d.value;
+}
+
+/** Text exactly as the schema would give it back: trimmed, not blank, within `max`. */
+const isCanonicalText = (value: unknown, max: number): boolean => typeof value === "string" && value.length <= max && value !== "" && value.trim() === value;
+
+function isCanonicalList(value: unknown, check: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype || value.length > MAX_LIST) return false;
+  for (let k = 0; k < value.length; k++) if (!check(dataValue(value, k))) return false;
+  return true;
+}
+
+const isCanonicalTextItem = (item: unknown): boolean => isCanonicalText(item, MAX_TEXT_LENGTH);
+
+function isCanonicalAddress(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let lines = false;
+  for (const key of Object.keys(value)) {
+    if (!ADDRESS_KEYS.has(key)) return false;
+    const v = dataValue(value, key);
+    if (key === "lines") lines = isCanonicalList(v, isCanonicalTextItem);
+    else if (key === "kind" ? !(v === undefined || (typeof v === "string" && ADDRESS_KINDS.has(v))) : !(v === undefined || isCanonicalText(v, MAX_TEXT_LENGTH))) return false;
+  }
+  return lines;
+}
+
+function isCanonicalValue(key: string, v: unknown): boolean {
+  switch (key) {
+    case "sourceSystem":
+    case "sourceId":
+      return isCanonicalText(v, MAX_ID_LENGTH) && !CONTROL.test(v as string);
+    case "emails":
+    case "phones":
+    case "accountIds":
+      return isCanonicalList(v, isCanonicalTextItem);
+    case "addresses":
+      return isCanonicalList(v, isCanonicalAddress);
+    case "gender":
+      return v === undefined || v === "female" || v === "male" || v === "other";
+    case "createdAt":
+    case "updatedAt":
+      return v === undefined || (v instanceof Date && Object.getPrototypeOf(v) === Date.prototype && v.getTime() >= MIN_DATE_MS && v.getTime() <= MAX_DATE_MS);
+    case "attributes":
+      return isCanonicalAttributes(v);
+    default:
+      return v === undefined || isCanonicalText(v, TEXT_LIMITS[key] ?? MAX_TEXT_LENGTH);
+  }
+}
+
+/** Attributes as the schema gives them back: an object without prototype of text, numbers and booleans. */
+function isCanonicalAttributes(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== null) return false;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_ATTRIBUTES) return false;
+  for (const key of keys) {
+    if (FORBIDDEN_KEYS.has(key) || key.length > MAX_ID_LENGTH) return false;
+    const v = dataValue(value, key);
+    if (!((typeof v === "string" && v.length <= MAX_LONG_TEXT_LENGTH) || (typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean")) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a row already is the record the schema would parse it to — every key known, every
+ * value in its parsed form, only data properties (no getter is called) — so it can be used as it
+ * is instead of copied. Rows from `idic/synth` or from an earlier parse are.
+ *
+ * @param row - An untyped input row.
+ * @returns `true` when the row can stand for its parsed record.
+ */
+export function isCanonicalRecord(row: unknown): row is SourceRecord {
+  if (typeof row !== "object" || row === null || Object.getPrototypeOf(row) !== Object.prototype) return false;
+  if (Object.getOwnPropertySymbols(row).length > 0) return false;
+  for (const key of REQUIRED_KEYS) if (!Object.prototype.hasOwnProperty.call(row, key)) return false;
+  for (const key of Object.keys(row)) if (!RECORD_KEYS.has(key) || !isCanonicalValue(key, dataValue(row, key))) return false;
+  return true;
+}
+
 /**
  * Reads a row that needs none of the schema's coercions or error reports straight into the record
  * `SourceRecordSchema` would parse it to (same keys, same values); `undefined` for any other row,
@@ -176,6 +266,7 @@ const ORGANIZATION_FIELDS = ["organizationName", "department", "jobTitle"] as co
  */
 export function readCleanRecord(row: unknown): SourceRecord | undefined {
   try {
+    if (isCanonicalRecord(row)) return row;
     if (!isPlain(row)) return undefined;
     const out: Record<string, unknown> = { sourceSystem: id(row["sourceSystem"]), sourceId: id(row["sourceId"]) };
     for (const key of TEXT_FIELDS) optional(out, row, key, text(row[key], MAX_TEXT_LENGTH));

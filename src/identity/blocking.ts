@@ -201,6 +201,9 @@ export interface BlockingIndex {
 
 const MAX_KEYS_PER_RECORD = 32;
 
+/** Key spaces up to this size are indexed by a typed array rather than a map. */
+const MAX_DIRECT_KEYS = 1 << 24;
+
 /** The reduced values of each dictionary entry for one key part, as interned ids (usually one). */
 function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readonly (readonly number[])[]; texts: readonly string[] } {
   const dict = prepared.columns[key.field].dictionary;
@@ -262,12 +265,30 @@ function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readon
   return { ids, texts: dict.listValues(name) };
 }
 
-function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: readonly number[], defaultCap: number): BlockingRuleIndex {
+/**
+ * One array shared by the rules of an index for their array-indexed key spaces: a large typed
+ * array per rule would count as new outside-heap memory each time and set off full collections.
+ */
+class DirectKeys {
+  private table = new Int32Array(0);
+
+  /** A zeroed table of at least `size` entries (valid until the next call). */
+  take(size: number): Int32Array {
+    if (this.table.length < size) this.table = new Int32Array(size);
+    else this.table.fill(0, 0, size);
+    return this.table;
+  }
+}
+
+function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: readonly number[], defaultCap: number, directKeys: DirectKeys): BlockingRuleIndex {
   const n = prepared.size;
   const parts = rule.keys.map((key) => ({ column: prepared.columns[key.field], ...partFeature(prepared, key) }));
   // Keys are numbers (mixed radix over the parts' key ids) when they fit, else strings.
   const radix = parts.map((p) => p.texts.length + 1);
-  const numeric = radix.reduce((a, b) => a * b, 1) < Number.MAX_SAFE_INTEGER;
+  const keySpace = radix.reduce((a, b) => a * b, 1);
+  const numeric = keySpace < Number.MAX_SAFE_INTEGER;
+  // A small key space is indexed by an array (id + 1 per key, 0 for none) instead of a map.
+  const direct = keySpace <= MAX_DIRECT_KEYS ? directKeys.take(keySpace) : undefined;
   const keyIndex = new Map<string | number, number>();
   const keyParts: number[] = [];
   let keyCount = 0;
@@ -281,10 +302,11 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
       key = 0;
       for (let p = 0; p < parts.length; p++) key = key * radix[p]! + combo[p]!;
     } else key = combo.join("|");
-    let id = keyIndex.get(key);
-    if (id === undefined) {
+    let id = direct !== undefined ? direct[key as number]! - 1 : (keyIndex.get(key) ?? -1);
+    if (id < 0) {
       id = keyCount++;
-      keyIndex.set(key, id);
+      if (direct !== undefined) direct[key as number] = id + 1;
+      else keyIndex.set(key, id);
       for (const part of combo) keyParts.push(part);
     }
     if (!keyIds.includes(id, keyOffsets[current]!)) keyIds.push(id);
@@ -303,33 +325,63 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
       }
     }
   };
+  // The same walk for keys of one or two parts in an array-indexed key space, without recursion.
+  const addDirect = (table: Int32Array, key: number, a: number, b: number): void => {
+    let id = table[key]! - 1;
+    if (id < 0) {
+      id = keyCount++;
+      table[key] = id + 1;
+      keyParts.push(a);
+      if (parts.length === 2) keyParts.push(b);
+    }
+    const start = keyOffsets[current]!;
+    if (keyIds.length === start || !keyIds.includes(id, start)) keyIds.push(id);
+  };
+  const expandDirect = (table: Int32Array, i: number): void => {
+    const { column: c0, ids: ids0 } = parts[0]!;
+    const second = parts[1];
+    for (let v0 = c0.offsets[i]!; v0 < c0.offsets[i + 1]!; v0++) {
+      for (const a of ids0[c0.values[v0]!]!) {
+        if (second === undefined) {
+          if (keyIds.length - keyOffsets[i]! < MAX_KEYS_PER_RECORD) addDirect(table, a, a, 0);
+          continue;
+        }
+        const { column: c1, ids: ids1 } = second;
+        for (let v1 = c1.offsets[i]!; v1 < c1.offsets[i + 1]!; v1++) {
+          for (const b of ids1[c1.values[v1]!]!) if (keyIds.length - keyOffsets[i]! < MAX_KEYS_PER_RECORD) addDirect(table, a * radix[1]! + b, a, b);
+        }
+      }
+    }
+  };
   let cursor = 0;
   for (let i = 0; i < n; i++) {
     keyOffsets[i] = keyIds.length;
     if (members[cursor] !== i) continue;
     cursor++;
     current = i;
-    expand(0, i);
+    if (direct !== undefined && parts.length <= 2) expandDirect(direct, i);
+    else expand(0, i);
   }
   keyOffsets[n] = keyIds.length;
   const k = keyCount;
   const width = parts.length;
   const flatParts = Int32Array.from(keyParts);
+  const ids = Int32Array.from(keyIds);
   const keyText = (key: number): string => parts.map((part, p) => part.texts[flatParts[key * width + p]!]!).join(" | ");
   const blockStart = new Int32Array(k + 1);
-  for (const id of keyIds) blockStart[id + 1] = blockStart[id + 1]! + 1;
+  for (const id of ids) blockStart[id + 1] = blockStart[id + 1]! + 1;
   for (let x = 0; x < k; x++) blockStart[x + 1] = blockStart[x + 1]! + blockStart[x]!;
   const fill = blockStart.slice(0, k);
-  const membersOut = new Int32Array(keyIds.length);
+  const membersOut = new Int32Array(ids.length);
   for (let i = 0; i < n; i++) {
     for (let x = keyOffsets[i]!; x < keyOffsets[i + 1]!; x++) {
-      const id = keyIds[x]!;
+      const id = ids[x]!;
       membersOut[fill[id]!] = i;
       fill[id] = fill[id]! + 1;
     }
   }
   const cap = budgetedCap(blockStart, rule.maxBlockSize ?? defaultCap, rule.comparisonsPerRecord === undefined ? Infinity : rule.comparisonsPerRecord * members.length);
-  return { rule, cap, keyOffsets, keyIds: Int32Array.from(keyIds), blockStart, members: membersOut, keyText };
+  return { rule, cap, keyOffsets, keyIds: ids, blockStart, members: membersOut, keyText };
 }
 
 /**
@@ -375,7 +427,8 @@ export function buildBlockingIndex(prepared: PreparedRecords, rules: readonly Bl
   if (linkType !== "dedupe" && linkType !== "link") throw new RangeError(`linkType must be "dedupe" or "link", got ${JSON.stringify(linkType)}`);
   const members = options.subset ? [...new Set(options.subset)].sort((a, b) => a - b) : Array.from({ length: prepared.size }, (_, i) => i);
   for (const i of members) if (!(Number.isInteger(i) && i >= 0 && i < prepared.size)) throw new RangeError(`subset index ${i} is out of range`);
-  return { prepared, rules, maxBlockSize, linkType, byRule: rules.map((rule) => indexRule(prepared, rule, members, maxBlockSize)) };
+  const directKeys = new DirectKeys();
+  return { prepared, rules, maxBlockSize, linkType, byRule: rules.map((rule) => indexRule(prepared, rule, members, maxBlockSize, directKeys)) };
 }
 
 /**
@@ -440,7 +493,15 @@ export function listCandidatePairs(index: BlockingIndex): CandidatePairs {
   if (n > 16_000_000) throw new RangeError(`at most 16,000,000 records can be blocked at once, got ${n}`);
   const source = index.prepared.source;
   const link = index.linkType === "link";
-  let codes = new Float64Array(1024);
+  // At most one code per pair of each uncapped block, so one array of that size is enough.
+  let most = 0;
+  for (const { blockStart, cap } of index.byRule) {
+    for (let k = 0; k + 1 < blockStart.length; k++) {
+      const size = blockStart[k + 1]! - blockStart[k]!;
+      if (size >= 2 && size <= cap) most += (size * (size - 1)) / 2;
+    }
+  }
+  const codes = new Float64Array(most);
   let count = 0;
   index.byRule.forEach(({ blockStart, members, cap }, r) => {
     const blocks = blockStart.length - 1;
@@ -454,11 +515,6 @@ export function listCandidatePairs(index: BlockingIndex): CandidatePairs {
         for (let y = x + 1; y < end; y++) {
           const j = members[y]!;
           if (link && source[i] === source[j]) continue;
-          if (count === codes.length) {
-            const grown = new Float64Array(codes.length * 2);
-            grown.set(codes);
-            codes = grown;
-          }
           codes[count++] = (base + j) * 32 + r;
         }
       }

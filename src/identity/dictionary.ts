@@ -1,3 +1,6 @@
+/** The token list of every value without tokens: one shared empty list. */
+const NO_TOKENS: readonly number[] = Object.freeze([]);
+
 /**
  * Interned values of one kind (names, emails, dates, …) with features derived once per distinct
  * value — a phonetic code is computed once for "smith", not once per record or per pair.
@@ -97,7 +100,17 @@ export class ValueDictionary {
     if (feature === undefined || feature.length !== this.values.length) {
       const tokens = this.featureValues.get(name) ?? new ValueDictionary();
       this.featureValues.set(name, tokens);
-      feature = this.values.map((v, id) => [...new Set(derive(v, id).map((t) => tokens.intern(t)))]);
+      feature = this.values.map((v, id) => {
+        const derived = derive(v, id);
+        if (derived.length === 0) return NO_TOKENS;
+        if (derived.length > 16) return [...new Set(derived.map((t) => tokens.intern(t)))];
+        const ids: number[] = [];
+        for (const t of derived) {
+          const token = tokens.intern(t);
+          if (!ids.includes(token)) ids.push(token);
+        }
+        return ids;
+      });
       this.listFeatures.set(name, feature);
     }
     return feature;

@@ -10,7 +10,7 @@ import {
   parseDateParts,
   type DayMonthOrder,
 } from "./normalize/index.js";
-import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
+import { addressCacheKey, addressFromCacheKey, copyAddress, memoize } from "./memo.js";
 import { columnValues, phoneRegionOf, type PreparedRecords } from "./prepare.js";
 
 /**
@@ -458,7 +458,7 @@ function assembleGolden(
   }
   person.emails = keep("emails", true).map((c) => c.value);
   person.phones = keep("phones", true).map((c) => c.value);
-  person.addresses = keep("addresses", true).map((c) => c.address!);
+  person.addresses = keep("addresses", true).map((c) => copyAddress(c.address!));
   person.organizationIds = [];
   person.sourceRecords = [...refs];
   person.attributes = Object.create(null) as Person["attributes"];

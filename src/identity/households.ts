@@ -1,9 +1,9 @@
 import type { Address, Household, Person, SourceRecord } from "../customer/index.js";
 import { normalizeAddress, normalizePhone } from "./normalize/index.js";
 import { pinyinKey } from "./normalize/index.js";
-import { addressCacheKey, addressFromCacheKey, memoize } from "./memo.js";
+import { addressCacheKey, addressFromCacheKey, copyAddress, memoize } from "./memo.js";
 import { pinyinTexts } from "./features.js";
-import { columnValues, phoneRegionOf, type PreparedRecords } from "./prepare.js";
+import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
 import { UnionFind } from "./union-find.js";
 
 /**
@@ -74,6 +74,7 @@ function familyKeys(m: EntityMember, surnameKey: (text: string) => string): Set<
 }
 
 function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | undefined {
+  if (items.length <= 1) return items[0];
   const counts = new Map<string, { item: T; n: number }>();
   for (const item of items) {
     const k = key(item);
@@ -86,12 +87,15 @@ function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | undefine
   return best?.item;
 }
 
-/** The values that can tie one person to a household. */
+/**
+ * The values that can tie one person to a household. Keys are compared within their kind only;
+ * they may be text or numbers (ids of prepared values).
+ */
 interface HouseholdKeys {
   /** Street line + postcode (or city) + romanised family name, per home address and family name. */
-  readonly addresses: readonly string[];
+  readonly addresses: readonly (string | number)[];
   /** Normalised home phone numbers. */
-  readonly phones: readonly string[];
+  readonly phones: readonly (string | number)[];
   /** Account ids. */
   readonly accounts: readonly string[];
 }
@@ -152,52 +156,87 @@ export function groupHouseholds(members: readonly EntityMember[], options: House
  * @returns The households and each person's household.
  */
 export function groupHouseholdsPrepared(prepared: PreparedRecords, members: readonly (EntityMember & { readonly indices: readonly number[] })[], options: HouseholdOptions = {}): HouseholdGrouping {
-  const { columns } = prepared;
-  const valuesOf = (field: keyof PreparedRecords["columns"], i: number): string[] => columnValues(columns[field], i);
-  const surnames = pinyinTexts(columns.familyName.dictionary, true);
+  const { address, postcode, city, familyName, phone } = prepared.columns;
+  // Numbers stand for the values: an address line's id, the place (postcode id, else city id after
+  // all postcode ids), the family name's romanised key; a line and place pair gets a dense id.
+  const surnames = pinyinTexts(familyName.dictionary, true);
+  const family = familyName.dictionary.keyFeature("household-surname", (_v, id) => surnames[id]!.replace(/ /g, ""));
+  const families = familyName.dictionary.keyValues("household-surname").length + 1;
+  const houseLevel = address.dictionary.feature("house-level", (line) => /^\d/.test(line) && line.includes(" "));
+  const linePlaces = new Map<number, number>();
+  const placeCount = postcode.dictionary.size + city.dictionary.size + 1;
+  const placeOf = (i: number): number => {
+    if (postcode.offsets[i]! < postcode.offsets[i + 1]!) return postcode.values[postcode.offsets[i]!]!;
+    if (city.offsets[i]! < city.offsets[i + 1]!) return postcode.dictionary.size + city.values[city.offsets[i]!]!;
+    return placeCount - 1;
+  };
   return groupByKeys(members, options, (m) => {
-    const home = m.indices.filter((i) => !isWorkRecord(prepared.records[i]!));
-    const families = new Set<string>();
+    const memberFamilies: number[] = [];
     for (const i of m.indices) {
-      const column = columns.familyName;
-      for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) families.add(surnames[column.values[v]!]!.replace(/ /g, ""));
-    }
-    const addresses: string[] = [];
-    for (const i of home) {
-      const place = valuesOf("postcode", i)[0] ?? valuesOf("city", i)[0] ?? "";
-      for (const line of valuesOf("address", i)) {
-        // a house-level address starts with a house number
-        if (!/^\d/.test(line) || !line.includes(" ")) continue;
-        for (const family of families) addresses.push(`${line}\u0000${place}\u0000${family}`);
+      for (let v = familyName.offsets[i]!; v < familyName.offsets[i + 1]!; v++) {
+        const f = family[familyName.values[v]!]!;
+        const key = f < 0 ? families - 1 : f;
+        if (!memberFamilies.includes(key)) memberFamilies.push(key);
       }
     }
-    const phones = home.flatMap((i) => valuesOf("phone", i));
-    return { addresses, phones, accounts: m.indices.flatMap((i) => prepared.records[i]!.accountIds) };
+    const addresses: number[] = [];
+    const phones: number[] = [];
+    const accounts: string[] = [];
+    for (const i of m.indices) {
+      const record = prepared.records[i]!;
+      for (const id of record.accountIds) accounts.push(id);
+      if (isWorkRecord(record)) continue;
+      for (let v = phone.offsets[i]!; v < phone.offsets[i + 1]!; v++) phones.push(phone.values[v]!);
+      if (memberFamilies.length === 0) continue;
+      const place = placeOf(i);
+      for (let v = address.offsets[i]!; v < address.offsets[i + 1]!; v++) {
+        const line = address.values[v]!;
+        // a house-level address starts with a house number
+        if (!houseLevel[line]) continue;
+        const code = line * placeCount + place;
+        let linePlace = linePlaces.get(code);
+        if (linePlace === undefined) linePlaces.set(code, (linePlace = linePlaces.size));
+        for (const f of memberFamilies) addresses.push(linePlace * families + f);
+      }
+    }
+    return { addresses, phones, accounts };
   });
 }
+
+const isSortedById = (members: readonly EntityMember[]): boolean => members.every((m, k) => k === 0 || members[k - 1]!.person.id < m.person.id);
 
 /** Links members that share a key, and assembles the households. */
 function groupByKeys<M extends EntityMember>(members: readonly M[], options: HouseholdOptions, keysOf: (member: M) => HouseholdKeys): HouseholdGrouping {
   const maxSize = options.maxSize ?? 10;
   if (!(Number.isInteger(maxSize) && maxSize >= 2)) throw new RangeError(`households.maxSize must be an integer of at least 2, got ${maxSize}`);
-  const ordered = [...members].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
-  // Members sharing each key, ascending (members are visited in order, so a repeat is the last one).
-  const byKey = new Map<string, number[]>();
-  const add = (key: string, member: number): void => {
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [member]);
-    else if (list[list.length - 1] !== member) list.push(member);
+  const ordered = isSortedById(members) ? members : [...members].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
+  // Members sharing each key, ascending (members are visited in order, so a repeat is the last
+  // one); a key held by one member so far keeps that member as a number, not a list.
+  const byAddress = new Map<string | number, number | number[]>();
+  const byPhone = new Map<string | number, number | number[]>();
+  const byAccount = new Map<string | number, number | number[]>();
+  const add = (byKey: Map<string | number, number | number[]>, key: string | number, member: number): void => {
+    const held = byKey.get(key);
+    if (held === undefined) byKey.set(key, member);
+    else if (typeof held === "number") {
+      if (held !== member) byKey.set(key, [held, member]);
+    } else if (held[held.length - 1] !== member) held.push(member);
   };
+  const linkAddresses = options.byAddressAndFamilyName ?? true;
+  const linkPhones = options.byPhone ?? true;
+  const linkAccounts = options.byJointAccount ?? true;
   ordered.forEach((m, k) => {
     const keys = keysOf(m);
-    if (options.byAddressAndFamilyName ?? true) for (const a of keys.addresses) add(`a\u0000${a}`, k);
-    if (options.byPhone ?? true) for (const p of keys.phones) add(`p\u0000${p}`, k);
-    if (options.byJointAccount ?? true) for (const id of keys.accounts) add(`c\u0000${id}`, k);
+    if (linkAddresses) for (const a of keys.addresses) add(byAddress, a, k);
+    if (linkPhones) for (const p of keys.phones) add(byPhone, p, k);
+    if (linkAccounts) for (const id of keys.accounts) add(byAccount, id, k);
   });
   const uf = new UnionFind(ordered.length);
-  for (const list of byKey.values()) {
-    if (list.length < 2 || list.length > maxSize) continue;
-    for (let x = 1; x < list.length; x++) uf.union(list[0]!, list[x]!);
+  for (const byKey of [byAddress, byPhone, byAccount]) {
+    for (const list of byKey.values()) {
+      if (typeof list === "number" || list.length > maxSize) continue;
+      for (let x = 1; x < list.length; x++) uf.union(list[0]!, list[x]!);
+    }
   }
   const labels = uf.labels();
   const groups = new Map<number, number[]>();
@@ -207,7 +246,7 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
   for (const group of groups.values()) {
     const people = group.map((k) => ordered[k]!);
     const id = `H-${people[0]!.person.id}`;
-    const records = people.flatMap((m) => m.records);
+    const records = people.length === 1 ? people[0]!.records : people.flatMap((m) => m.records);
     const name = mostCommon(records.flatMap((r) => (r.familyName ? [r.familyName] : [])), (x) => x.toLowerCase());
     const address = mostCommon(
       records.flatMap((r) => (isWorkRecord(r) ? [] : r.addresses.filter((a) => a.lines.length > 0))),
@@ -220,7 +259,7 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
       id,
       ...(name !== undefined ? { name } : {}),
       members: people.map((m) => ({ personId: m.person.id })),
-      ...(address !== undefined ? { address } : {}),
+      ...(address !== undefined ? { address: copyAddress(address) } : {}),
       accountIds: joint,
     });
     for (const m of people) householdOf.set(m.person.id, id);

@@ -99,9 +99,10 @@ export function assignEntityIds(
   }
   // Remember the ids records leave behind, so that undoing a merge or a split can restore them.
   const former: [string, string[]][] = [];
+  if (previous === undefined) return { ids, issued, former };
   keys.forEach((key, i) => {
-    const before = previous?.formerOf.get(key) ?? [];
-    const was = previous?.entityOf.get(key);
+    const before = previous.formerOf.get(key) ?? [];
+    const was = previous.entityOf.get(key);
     const list = was !== undefined && was !== ids[i] ? [was, ...before.filter((x) => x !== was)] : [...before];
     const kept = list.filter((x) => x !== ids[i]).slice(0, FORMER_IDS);
     if (kept.length > 0) former.push([key, kept]);

@@ -1,3 +1,4 @@
+import type { Address } from "../customer/index.js";
 /**
  * Caches a function of a string per distinct input (private). Normalising names, dates and
  * addresses repeats across records; the cache stops growing at `limit` entries.
@@ -12,6 +13,9 @@ export function memoize<T>(fn: (text: string) => T, limit = 2_000_000): (text: s
     return value;
   };
 }
+
+/** A copy of an address, so that a result never shares objects with the input rows (private). */
+export const copyAddress = (a: Address): Address => ({ ...a, lines: [...a.lines] });
 
 const UNIT = "\u001f";
 const RECORD = "\u001e";

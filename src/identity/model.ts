@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compileComparison, ComparisonSchema, type CompileOptions, type CompiledComparison } from "./comparison.js";
 import { IDENTITY_FIELDS, type IdentityField } from "./fields.js";
+import type { ValueDictionary } from "./dictionary.js";
 import type { PreparedRecords } from "./prepare.js";
 
 const Probability = z.number().gt(0).lt(1);
@@ -143,6 +144,24 @@ export function countTermFrequencies(prepared: PreparedRecords, field: IdentityF
   return { field, total: column.values.length, counts: entries };
 }
 
+const valueCounts = new WeakMap<TermFrequencyTable, { dictionary: ValueDictionary; counts: Float64Array }>();
+
+/**
+ * The count of each value of a dictionary in a term-frequency table (1 for a value it does not
+ * list), cached per table: every scorer built from one model shares them.
+ */
+function countsByValue(table: TermFrequencyTable, dictionary: ValueDictionary): Float64Array {
+  const cached = valueCounts.get(table);
+  if (cached !== undefined && cached.dictionary === dictionary && cached.counts.length === dictionary.size) return cached.counts;
+  const counts = new Float64Array(dictionary.size).fill(1);
+  for (const [value, count] of table.counts) {
+    const id = dictionary.find(value);
+    if (id !== undefined) counts[id] = count;
+  }
+  valueCounts.set(table, { dictionary, counts });
+  return counts;
+}
+
 /**
  * A model compiled against prepared records: comparison vectors and match weights of any pair.
  * The evidence of a pair is `patternWeight(levels) + termFrequency(levels)`, always summed in
@@ -207,8 +226,7 @@ export function createScorer(model: FellegiSunterModel, prepared: PreparedRecord
       const table = tables.get(level.field ?? c.field);
       if (table === undefined || table.total === 0) return undefined;
       const uLevel = model.u[ci]![l - 1]!;
-      const counts = new Map(table.counts);
-      return Float64Array.from(compiled[ci]!.columns[l]!.dictionary.values, (v) => Math.log2(uLevel / ((counts.get(v) ?? 1) / table.total)));
+      return Float64Array.from(countsByValue(table, compiled[ci]!.columns[l]!.dictionary), (count) => Math.log2(uLevel / (count / table.total)));
     }),
   );
   const prior = priorWeight(model);

@@ -1,4 +1,5 @@
 import { hashString } from "../_lib/random.js";
+import { copyAddress } from "./memo.js";
 import type { Address, Organization, SourceRecord } from "../customer/index.js";
 import { emailDomain, normalizeAddress, normalizeName } from "./normalize/index.js";
 import type { EntityMember } from "./households.js";
@@ -150,7 +151,7 @@ export function groupOrganizations(members: readonly EntityMember[], options: Or
       contacts: [...contactOf.values()]
         .sort((a, b) => (a.personId < b.personId ? -1 : 1))
         .map(({ latest: _latest, ...contact }) => ({ ...contact, roles: [] })),
-      addresses: [...addresses.values()],
+      addresses: [...addresses.values()].map(copyAddress),
       attributes: Object.create(null) as Organization["attributes"],
     });
     for (const personId of contactOf.keys()) {

@@ -1,8 +1,7 @@
 import { sourceRecordKey, type SourceRecord } from "../customer/index.js";
-import { hashString } from "../_lib/random.js";
+import { hash32 } from "../_lib/random.js";
 import {
   detectScript,
-  isPlaceholderEmail,
   isPlaceholderPhone,
   normalizeAddress,
   normalizeCountry,
@@ -15,6 +14,7 @@ import {
   type DayMonthOrder,
   type NormalizeEmailOptions,
 } from "./normalize/index.js";
+import { readEmail } from "./normalize/email.js";
 import { isTitleOnly } from "./normalize/name.js";
 import { ValueDictionary } from "./dictionary.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS, type IdentityField } from "./fields.js";
@@ -64,12 +64,30 @@ export interface PreparedColumn {
   readonly dictionary: ValueDictionary;
 }
 
-/** A fingerprint of every prepared value of record `i` (internal): it changes when the record's values do. */
+/** FNV-1a over `text`, continuing from state `h` (the hash `hashString` finalises). */
+function fnv(h: number, text: string): number {
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/**
+ * A fingerprint of every prepared value of record `i` (internal): it changes when the record's
+ * values do. It is the `hashString` of the values (joined by U+0001 within a field and U+0002
+ * between fields) and of that text followed by U+0003, hashed as they stream by, unjoined.
+ */
 export function recordFingerprint(prepared: PreparedRecords, i: number): string {
-  const parts: string[] = [];
-  for (const column of Object.values(prepared.columns)) parts.push(columnValues(column, i).join("\u0001"));
-  const text = parts.join("\u0002");
-  return `${hashString(text).toString(36)}.${hashString(`${text}\u0003`).toString(36)}`;
+  let h = 0x811c9dc5;
+  let first = true;
+  for (const column of Object.values(prepared.columns)) {
+    if (!first) h = fnv(h, "\u0002");
+    first = false;
+    const { offsets, values, dictionary } = column;
+    for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
+      if (v > offsets[i]!) h = fnv(h, "\u0001");
+      h = fnv(h, dictionary.values[values[v]!]!);
+    }
+  }
+  return `${hash32(h >>> 0).toString(36)}.${hash32(fnv(h, "\u0003") >>> 0).toString(36)}`;
 }
 
 /** The normalised values of record `i` in a prepared column (internal). */
@@ -338,22 +356,56 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
       countBlocked(field, value, "listed");
       return;
     }
-    const builder = builders[field];
-    const id = builder.dictionary.intern(value);
-    for (let k = builder.offsets[current]!; k < builder.values.length; k++) if (builder.values[k] === id) return;
-    builder.values.push(id);
+    pushId(field, builders[field].dictionary.intern(value));
   };
   let current = 0;
+  // Names and birth dates repeat across records: each field maps a value as written straight to
+  // its dictionary id (−1: missing), one lookup instead of two. Fields with listed blocked values
+  // take the general path.
+  const pushId = (field: IdentityField, id: number): void => {
+    if (id < 0) return;
+    const builder = builders[field];
+    if (!builder.values.includes(id, builder.offsets[current]!)) builder.values.push(id);
+  };
+  const idsOf = (field: IdentityField, normalize: (text: string) => string | undefined): ((raw: string) => number) | undefined => {
+    if (listed.has(field)) return undefined;
+    const dictionary = builders[field].dictionary;
+    return memoize((raw) => {
+      const value = normalize(raw);
+      return value === undefined ? -1 : dictionary.intern(value);
+    });
+  };
+  const normalName = (t: string): string | undefined => nonEmpty(normalizeName(t, { foldChinese: false }));
+  const directIds: Partial<Record<IdentityField, (raw: string) => number>> = {};
+  for (const field of ["givenName", "familyName", "fullName"] as const) {
+    const ids = idsOf(field, normalName);
+    if (ids !== undefined) directIds[field] = ids;
+  }
+  const birthDateIds = idsOf("birthDate", (t) => birthDateKey(t, dateOrder));
+  // An address (by its cache key) to the ids of its street line, postcode and city (−1: none).
+  const idIn = (field: IdentityField, value: string | undefined): number => (value === undefined ? -1 : builders[field].dictionary.intern(value));
+  const addressIds = ["address", "postcode", "city"].some((f) => listed.has(f as IdentityField))
+    ? undefined
+    : memoize((key): readonly [number, number, number] => {
+        const parts = addressFromCacheKey(key);
+        const normal = normalizeAddress(parts);
+        return [
+          parts.lines.length > 0 ? idIn("address", nonEmpty(normal.line)) : -1,
+          parts.postcode !== undefined ? idIn("postcode", normal.postcode) : -1,
+          parts.city !== undefined ? idIn("city", normal.city) : -1,
+        ];
+      });
 
+  const titleOnly = memoize((text) => isTitleOnly(text));
   const nameValues = (r: SourceRecord, field: "givenName" | "familyName"): string[] => {
     const raw = field === "givenName" ? r.givenName : r.familyName;
     const other = field === "givenName" ? r.familyName : r.givenName;
-    const own = raw !== undefined && !isTitleOnly(raw) ? raw : undefined;
+    const own = raw !== undefined && !titleOnly(raw) ? raw : undefined;
     if (own !== undefined || r.fullName === undefined) return raw === undefined ? [] : [own ?? raw];
     // Take the part from the full name when the field holds only a title ("Sir", "Baronet"), or
     // when the record has neither part: with the other part given and this one absent, the full
     // name usually repeats the other part, and splitting it would count one name twice.
-    if (raw === undefined && other !== undefined && !isTitleOnly(other)) return [];
+    if (raw === undefined && other !== undefined && !titleOnly(other)) return [];
     const part = split(r.fullName)[field === "givenName" ? "given" : "family"];
     return part === undefined ? [] : [part];
   };
@@ -366,7 +418,9 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     if (mixedScript(raw)) {
       warnings.push({ recordKey: keys[current]!, field, code: "MIXED_SCRIPT", message: `${field} mixes writing systems; it is compared as written` });
     }
-    push(field, normalizers[field](raw, ordered[current]!), raw);
+    const ids = directIds[field];
+    if (ids !== undefined) pushId(field, ids(raw));
+    else push(field, normalizers[field](raw, ordered[current]!), raw);
   };
 
   for (let i = 0; i < n; i++) {
@@ -376,17 +430,29 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     for (const raw of nameValues(r, "givenName")) pushName("givenName", raw);
     for (const raw of nameValues(r, "familyName")) pushName("familyName", raw);
     for (const raw of fullNameValues(r)) pushName("fullName", raw);
-    if (r.birthDate !== undefined) push("birthDate", birthDate(r.birthDate), r.birthDate);
+    if (r.birthDate !== undefined) {
+      if (birthDateIds !== undefined) pushId("birthDate", birthDateIds(r.birthDate));
+      else push("birthDate", birthDate(r.birthDate), r.birthDate);
+    }
     for (const raw of r.emails) {
-      if (blockPlaceholders && isPlaceholderEmail(raw)) countBlocked("email", normalizeEmail(raw, emailOptions) ?? raw, "placeholder");
-      else push("email", normalizers.email(raw, r), raw);
+      const { placeholder, key } = readEmail(raw, emailOptions);
+      if (blockPlaceholders && placeholder) countBlocked("email", key ?? raw, "placeholder");
+      else push("email", key, raw);
     }
     for (const raw of r.phones) {
       if (blockPlaceholders && isPlaceholderPhone(raw)) countBlocked("phone", raw.replace(/\D+/g, ""), "placeholder");
       else push("phone", normalizers.phone(raw, r), raw);
     }
     for (const a of r.addresses) {
-      const normal = address(addressCacheKey(a));
+      const key = addressCacheKey(a);
+      if (addressIds !== undefined) {
+        const [line, postcode, city] = addressIds(key);
+        pushId("address", line);
+        pushId("postcode", postcode);
+        pushId("city", city);
+        continue;
+      }
+      const normal = address(key);
       if (a.lines.length > 0) push("address", nonEmpty(normal.line), a.lines.join(", "));
       if (a.postcode !== undefined) push("postcode", normal.postcode, a.postcode);
       if (a.city !== undefined) push("city", normal.city, a.city);

@@ -7,6 +7,7 @@ import {
   type SourceRecord,
   type SourceRef,
 } from "../customer/index.js";
+import { copyAddress } from "./memo.js";
 import { acceptRecords } from "./accept.js";
 import type { BlockingReport } from "./blocking.js";
 import type { RefusedMerges } from "./cluster.js";
@@ -300,7 +301,7 @@ function organizationEntity(id: string, records: readonly SourceRecord[]): Organ
   const name = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? id;
   const addresses = new Map<string, SourceRecord["addresses"][number]>();
   for (const r of records) for (const a of r.addresses) addresses.set(JSON.stringify([a.lines, a.city, a.postcode, a.country]), a);
-  return { id, name, departments: [], contacts: [], addresses: [...addresses.values()], attributes: Object.create(null) as Organization["attributes"] };
+  return { id, name, departments: [], contacts: [], addresses: [...addresses.values()].map(copyAddress), attributes: Object.create(null) as Organization["attributes"] };
 }
 
 function assemble(input: AssemblyInput): IdentityResolution {
@@ -350,20 +351,24 @@ function assemble(input: AssemblyInput): IdentityResolution {
   } else {
     organizations = entityIds.map((id) => organizationEntity(id, membersOf.get(id)!.map((i) => prepared.records[i]!)));
   }
+  // Plain assignments rather than conditional spreads: there are as many objects as records.
   const entities: ResolvedEntity[] = entityIds.map((id) => {
-    const householdId = householdOf.get(id);
-    return {
+    const entity: { -readonly [K in keyof ResolvedEntity]: ResolvedEntity[K] } = {
       id,
       records: membersOf.get(id)!.map((i) => ({ sourceSystem: prepared.records[i]!.sourceSystem, sourceId: prepared.records[i]!.sourceId })),
-      ...(householdId !== undefined ? { householdId } : {}),
     };
+    const householdId = householdOf.get(id);
+    if (householdId !== undefined) entity.householdId = householdId;
+    return entity;
   });
   const canonicalOf = new Int32Array(prepared.size);
   prepared.inputIndex.forEach((acceptedPosition, canonical) => (canonicalOf[acceptedPosition] = canonical));
   const records: RecordAssignment[] = input.accepted.map((r, k) => {
     const entityId = ids[canonicalOf[k]!]!;
+    const record: { -readonly [K in keyof RecordAssignment]: RecordAssignment[K] } = { index: input.acceptedIndex[k]!, sourceSystem: r.sourceSystem, sourceId: r.sourceId, entityId };
     const householdId = householdOf.get(entityId);
-    return { index: input.acceptedIndex[k]!, sourceSystem: r.sourceSystem, sourceId: r.sourceId, entityId, ...(householdId !== undefined ? { householdId } : {}) };
+    if (householdId !== undefined) record.householdId = householdId;
+    return record;
   });
   const state: ResolutionState = {
     version: 1,

@@ -1,7 +1,7 @@
 import { Rng } from "../_lib/random.js";
 import { compileComparison, type CompileOptions, type Comparison } from "./comparison.js";
 import { estimateByEm } from "./em.js";
-import { countTermFrequencies, type FellegiSunterModel } from "./model.js";
+import { countTermFrequencies, type FellegiSunterModel, type TermFrequencyTable } from "./model.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import type { PreparedRecords } from "./prepare.js";
 import type { IdentityField } from "./fields.js";
@@ -354,6 +354,17 @@ export function estimateMFromLabels(prepared: PreparedRecords, comparisons: read
   return levelFrequencies(table, comparisons, 1, UNIFORM);
 }
 
+const termFrequencyCache = new WeakMap<PreparedRecords, Map<IdentityField, TermFrequencyTable>>();
+
+/** The term-frequency table of a field, counted once per prepared records (models of one run share it). */
+function termFrequenciesOf(prepared: PreparedRecords, field: IdentityField): TermFrequencyTable {
+  let tables = termFrequencyCache.get(prepared);
+  if (tables === undefined) termFrequencyCache.set(prepared, (tables = new Map()));
+  let table = tables.get(field);
+  if (table === undefined) tables.set(field, (table = countTermFrequencies(prepared, field)));
+  return table;
+}
+
 /** The fields that some term-frequency level compares, in order of first use. */
 function termFrequencyFields(comparisons: readonly Comparison[]): IdentityField[] {
   const fields: IdentityField[] = [];
@@ -410,7 +421,7 @@ export function assembleModel(prepared: PreparedRecords, comparisons: readonly C
     m: m.map((row, c) => orderedM(row.map(clamp), u[c]!.map(clamp)).map(clamp)),
     u: u.map((row) => row.map(clamp)),
     lambda: clamp(lambda),
-    termFrequencies: termFrequencyFields(comparisons).map((field) => countTermFrequencies(prepared, field)),
+    termFrequencies: termFrequencyFields(comparisons).map((field) => termFrequenciesOf(prepared, field)),
   };
 }
 

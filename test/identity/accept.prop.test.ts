@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSourceRecords, SourceRecordSchema } from "../../src/customer/index.js";
-import { acceptRecords, readCleanRecord } from "../../src/identity/accept.js";
+import { acceptRecords, isCanonicalRecord, readCleanRecord } from "../../src/identity/accept.js";
 
 /** Values that are clean, blank, padded, of the wrong type, too long or hostile. */
 const anyText = fc.oneof(
@@ -86,6 +86,32 @@ describe("the fast path of row validation", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("uses a row that already is its parsed record as it is, and only such a row", () => {
+    fc.assert(
+      fc.property(anyRow, (row) => {
+        const schema = SourceRecordSchema.safeParse(row);
+        if (isCanonicalRecord(row)) expect(schema.success && schema.data).toStrictEqual(row);
+        if (!schema.success) return;
+        const parsed = schema.data;
+        const plainAttributes = Object.values(parsed.attributes).every((v) => !(v instanceof Date));
+        expect(isCanonicalRecord(parsed)).toBe(plainAttributes);
+        if (plainAttributes) expect(readCleanRecord(parsed)).toBe(parsed);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("copies a row whose values sit behind getters (they are read once)", () => {
+    let reads = 0;
+    const row = { sourceSystem: "web", sourceId: "1", emails: [], phones: [], addresses: [], accountIds: [], attributes: Object.create(null) as object };
+    Object.defineProperty(row, "givenName", { enumerable: true, get: () => (reads++ === 0 ? "Ann" : 42) });
+    expect(isCanonicalRecord(row)).toBe(false);
+    const read = readCleanRecord(row);
+    expect(read).not.toBe(row);
+    expect(read?.givenName).toBe("Ann");
+    expect(read?.givenName).toBe("Ann");
   });
 
   it("takes the fast path for clean rows", () => {

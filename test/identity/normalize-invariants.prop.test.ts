@@ -20,6 +20,7 @@ import {
   isPlaceholderPhone,
 } from "../../src/identity/normalize/index.js";
 import { normalizePhone as normalizePhoneWithLibrary } from "../../src/identity/libphonenumber.js";
+import { readEmail } from "../../src/identity/normalize/email.js";
 
 const PAIRS = [...TRADITIONAL_SIMPLIFIED_PAIRS];
 const pairIndex = fc.integer({ min: 0, max: PAIRS.length / 2 - 1 });
@@ -165,5 +166,23 @@ describe("normalisers never throw on arbitrary input", () => {
     expect(normalizeAddress({ lines: [huge], postcode: huge, city: huge, country: huge }).line.length).toBeLessThan(5_000);
     expect(parseDateParts(huge)).toBeUndefined();
     expect(foldChinese(huge).length).toBeLessThanOrEqual(1_000);
+  });
+});
+
+describe("reading an email once", () => {
+  const emailish = fc.oneof(
+    fc.emailAddress(),
+    fc.tuple(fc.constantFrom("", "Ann.", "a.b.c", "...", "x+tag", "+x", "noreply", "aaaa", "bob.smith+shop"), fc.constantFrom("@gmail.com", "@GoogleMail.com", "@example.org", "@acme.co.uk", "@test.test", "@", "@x")).map(([l, d]) => `${l}${d}`),
+    fc.string({ maxLength: 20 }),
+  );
+  it("gives what isPlaceholderEmail and normalizeEmail give, under every option", () => {
+    fc.assert(
+      fc.property(emailish, fc.boolean(), fc.boolean(), (text, removePlusTag, providerRules) => {
+        const options = { removePlusTag, providerRules };
+        expect(readEmail(text, options)).toEqual({ placeholder: isPlaceholderEmail(text), key: normalizeEmail(text, options) });
+        expect(readEmail(text, {})).toEqual({ placeholder: isPlaceholderEmail(text), key: normalizeEmail(text) });
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

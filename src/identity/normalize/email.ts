@@ -214,8 +214,15 @@ const placeholderEmails = new Set(PLACEHOLDER_EMAILS);
  * ```
  */
 export function isPlaceholderEmail(text: string): boolean {
-  const email = normalizeEmail(text, { removePlusTag: true, providerRules: false });
-  if (email === undefined) return false;
+  const email = normalizeEmail(text, PLACEHOLDER_FORM);
+  return email !== undefined && isPlaceholderForm(email);
+}
+
+/** How an address is normalised to be recognised as a placeholder: tag removed, no provider rules. */
+const PLACEHOLDER_FORM: NormalizeEmailOptions = { removePlusTag: true, providerRules: false };
+
+/** Whether an address in {@link PLACEHOLDER_FORM} is a placeholder. */
+function isPlaceholderForm(email: string): boolean {
   if (placeholderEmails.has(email)) return true;
   const at = email.lastIndexOf("@");
   const local = email.slice(0, at);
@@ -223,4 +230,25 @@ export function isPlaceholderEmail(text: string): boolean {
   if (placeholderLocals.has(local) || placeholderDomains.has(domain)) return true;
   if (/\.(?:invalid|test|example|localhost)$/.test(domain)) return true;
   return local.length > 1 && /^(.)\1+$/u.test(local);
+}
+
+/**
+ * An address read once for both uses (internal): whether it is a placeholder, and its matching
+ * key under `options` (`removePlusTag` and `providerRules` only; the default providers) — the
+ * same as {@link isPlaceholderEmail} and {@link normalizeEmail} give, for about half the work.
+ *
+ * @param text - An email address as written.
+ * @param options - Tag removal and provider rules.
+ * @returns The placeholder verdict and the key (`undefined` when not an address).
+ */
+export function readEmail(text: string, options: Pick<NormalizeEmailOptions, "removePlusTag" | "providerRules">): { placeholder: boolean; key: string | undefined } {
+  const form = normalizeEmail(text, PLACEHOLDER_FORM);
+  if (form === undefined || options.removePlusTag === false) return { placeholder: form !== undefined && isPlaceholderForm(form), key: normalizeEmail(text, options) };
+  const placeholder = isPlaceholderForm(form);
+  if (options.providerRules === false) return { placeholder, key: form };
+  const at = form.lastIndexOf("@");
+  const rule = providerIndex(EMAIL_PROVIDER_RULES).get(form.slice(at + 1));
+  if (rule === undefined) return { placeholder, key: form };
+  const local = rule.ignoreDots ? form.slice(0, at).replace(/\./g, "") : form.slice(0, at);
+  return { placeholder, key: local === "" ? undefined : `${local}@${rule.canonicalDomain.toLowerCase()}` };
 }
