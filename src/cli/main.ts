@@ -50,6 +50,8 @@ Options:
   --date-order <o>      DMY (default) or MDY: how dates like 05/03/1980 are read
   --delimiter <c>       CSV delimiter (default ,)
   --seed <n>            seed of the random pairs used for training (default 1)
+  --threads <n>         threads that score candidate pairs, 1 to 64 (default: the processors,
+                        at most 4); 1 keeps all the work on one thread; the result is the same
   --progress            draw a progress bar on standard error even when it is not a terminal
   --quiet               no summary on standard error
   -h, --help            this help
@@ -141,6 +143,7 @@ function run(argv: readonly string[], io: CliIo): number {
         "date-order": { type: "string" },
         delimiter: { type: "string" },
         seed: { type: "string" },
+        threads: { type: "string" },
         progress: { type: "boolean" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -165,6 +168,7 @@ function run(argv: readonly string[], io: CliIo): number {
   if ([...delimiter].length !== 1) fail(`--delimiter must be one character, got "${delimiter}"`);
   const threshold = parseNumber("threshold", v.threshold, (n) => n > 0 && n <= 1, "a probability in (0, 1]");
   const seed = parseNumber("seed", v.seed, Number.isInteger, "an integer");
+  const threads = parseNumber("threads", v.threads, (n) => Number.isInteger(n) && n >= 1 && n <= 64, "an integer from 1 to 64");
   if (v["explain-chart"] !== undefined && v.explain === undefined) fail("--explain-chart needs --explain");
   const explainIds = v.explain === undefined ? undefined : v.explain.split(",").map((s) => s.trim());
   if (explainIds !== undefined && (explainIds.length !== 2 || explainIds.some((s) => s === ""))) fail(`--explain needs two record ids separated by a comma, got "${v.explain}"`);
@@ -190,6 +194,7 @@ function run(argv: readonly string[], io: CliIo): number {
     ...(v.region !== undefined ? { defaultRegion: v.region.toUpperCase() } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(threads !== undefined ? { threads } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.done();

@@ -89,6 +89,8 @@ describe("idic resolve", () => {
       ["resolve", "--input", "in.csv", "--columns", "given=name"],
       ["resolve", "--input", "in.csv", "--columns", "id=id", "--preset", "company"],
       ["resolve", "--input", "in.csv", "--columns", "id=id", "--threshold", "2"],
+      ["resolve", "--input", "in.csv", "--columns", "id=id", "--threads", "0"],
+      ["resolve", "--input", "in.csv", "--columns", "id=id", "--threads", "1.5"],
       ["resolve", "--input", "in.csv", "--columns", "id=id", "--bogus"],
       ["resolve", "--input", "in.csv", "--columns", "id=id", "--explain", "1"],
       ["merge"],
@@ -103,11 +105,20 @@ describe("idic resolve", () => {
     expect(missing.err).toMatch(/cannot read --input nope.csv/);
   });
 
+  it("gives the same output on one thread as on several (--threads)", () => {
+    const outputs = ["1", "2"].map((threads) => {
+      const io = fakeIo({ "in.csv": text });
+      expect(main(["resolve", "--input", "in.csv", "--columns", COLUMNS, "--threads", threads, "--out", "out.csv", "--quiet"], io)).toBe(0);
+      return io.files["out.csv"];
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+  });
+
   it("documents every option and role in --help", () => {
     const io = fakeIo({});
     expect(main(["--help"], io)).toBe(0);
     expect(io.out).toBe(HELP);
-    for (const word of ["--input", "--columns", "--preset", "--out", "--explain", "birthDate", "household_id"]) expect(HELP).toContain(word);
+    for (const word of ["--input", "--columns", "--preset", "--out", "--explain", "--threads", "birthDate", "household_id"]) expect(HELP).toContain(word);
   });
 
   it("runs as a program with npx tsx on a temporary file, drawing progress on stderr when asked", () => {
