@@ -19,14 +19,18 @@ export function hash32(x: number): number {
   return x;
 }
 
+/** The FNV-1a state before any character. */
+export const FNV_START = 0x811c9dc5;
+
+/** FNV-1a over `text`, continuing from state `h`: hashing text piece by piece, without joining it. */
+export function fnv1a(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /** Hashes a string to 32 bits (FNV-1a followed by {@link hash32}). */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return hash32(h >>> 0);
+  return hash32(fnv1a(FNV_START, text) >>> 0);
 }
 
 /** Folds a safe integer seed (all 53 bits, sign included) into 32 bits. */

@@ -325,42 +325,13 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
       }
     }
   };
-  // The same walk for keys of one or two parts in an array-indexed key space, without recursion.
-  const addDirect = (table: Int32Array, key: number, a: number, b: number): void => {
-    let id = table[key]! - 1;
-    if (id < 0) {
-      id = keyCount++;
-      table[key] = id + 1;
-      keyParts.push(a);
-      if (parts.length === 2) keyParts.push(b);
-    }
-    const start = keyOffsets[current]!;
-    if (keyIds.length === start || !keyIds.includes(id, start)) keyIds.push(id);
-  };
-  const expandDirect = (table: Int32Array, i: number): void => {
-    const { column: c0, ids: ids0 } = parts[0]!;
-    const second = parts[1];
-    for (let v0 = c0.offsets[i]!; v0 < c0.offsets[i + 1]!; v0++) {
-      for (const a of ids0[c0.values[v0]!]!) {
-        if (second === undefined) {
-          if (keyIds.length - keyOffsets[i]! < MAX_KEYS_PER_RECORD) addDirect(table, a, a, 0);
-          continue;
-        }
-        const { column: c1, ids: ids1 } = second;
-        for (let v1 = c1.offsets[i]!; v1 < c1.offsets[i + 1]!; v1++) {
-          for (const b of ids1[c1.values[v1]!]!) if (keyIds.length - keyOffsets[i]! < MAX_KEYS_PER_RECORD) addDirect(table, a * radix[1]! + b, a, b);
-        }
-      }
-    }
-  };
   let cursor = 0;
   for (let i = 0; i < n; i++) {
     keyOffsets[i] = keyIds.length;
     if (members[cursor] !== i) continue;
     cursor++;
     current = i;
-    if (direct !== undefined && parts.length <= 2) expandDirect(direct, i);
-    else expand(0, i);
+    expand(0, i);
   }
   keyOffsets[n] = keyIds.length;
   const k = keyCount;

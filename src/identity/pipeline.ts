@@ -193,12 +193,10 @@ export function candidateProbabilities(candidates: CandidateSet, prepared: Prepa
   }
   const prior = priorOf(model);
   const probability = new Float64Array(candidates.left.length);
-  // probabilityOf, inlined: this loop runs once per candidate pair.
-  const rulesOnly = settings.scoring === "rules";
   const { pattern, termFrequency } = candidates;
   for (let k = 0; k < probability.length; k++) {
     const p = pattern[k]!;
-    probability[k] = rowRule[p]! >= 0 ? 1 : rulesOnly ? 0 : 1 / (1 + Math.pow(2, -(prior + (rowWeight[p]! + termFrequency[k]!))));
+    probability[k] = probabilityOf(settings, prior, rowWeight[p]! + termFrequency[k]!, rowRule[p]!);
   }
   return { left: candidates.left, right: candidates.right, probability };
 }

@@ -1,5 +1,5 @@
 import { sourceRecordKey, type SourceRecord } from "../customer/index.js";
-import { hash32 } from "../_lib/random.js";
+import { FNV_START, fnv1a, hash32 } from "../_lib/random.js";
 import {
   detectScript,
   isPlaceholderPhone,
@@ -64,30 +64,24 @@ export interface PreparedColumn {
   readonly dictionary: ValueDictionary;
 }
 
-/** FNV-1a over `text`, continuing from state `h` (the hash `hashString` finalises). */
-function fnv(h: number, text: string): number {
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h;
-}
-
 /**
  * A fingerprint of every prepared value of record `i` (internal): it changes when the record's
  * values do. It is the `hashString` of the values (joined by U+0001 within a field and U+0002
  * between fields) and of that text followed by U+0003, hashed as they stream by, unjoined.
  */
 export function recordFingerprint(prepared: PreparedRecords, i: number): string {
-  let h = 0x811c9dc5;
+  let h = FNV_START;
   let first = true;
   for (const column of Object.values(prepared.columns)) {
-    if (!first) h = fnv(h, "\u0002");
+    if (!first) h = fnv1a(h, "\u0002");
     first = false;
     const { offsets, values, dictionary } = column;
     for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
-      if (v > offsets[i]!) h = fnv(h, "\u0001");
-      h = fnv(h, dictionary.values[values[v]!]!);
+      if (v > offsets[i]!) h = fnv1a(h, "\u0001");
+      h = fnv1a(h, dictionary.values[values[v]!]!);
     }
   }
-  return `${hash32(h >>> 0).toString(36)}.${hash32(fnv(h, "\u0003") >>> 0).toString(36)}`;
+  return `${hash32(h >>> 0).toString(36)}.${hash32(fnv1a(h, "\u0003") >>> 0).toString(36)}`;
 }
 
 /** The normalised values of record `i` in a prepared column (internal). */

@@ -288,19 +288,21 @@ describe("Pareto/NBD", () => {
   });
 });
 
+/** Published CDNOW parameters (Fader, Hardie & Lee 2005), as a fitted model. */
+const CDNOW_GAMMA_GAMMA: GammaGammaModel = {
+  model: "gamma-gamma",
+  parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
+  standardErrors: null,
+  logLikelihood: 0,
+  customers: 1,
+  nonRepeatBuyers: 0,
+  zeroSpendBuyers: 0,
+  populationMeanSpend: (6.25 * 15.44) / 2.74,
+  iterations: 0,
+};
+
 describe("Gamma-Gamma", () => {
-  /** Published CDNOW parameters (Fader, Hardie & Lee 2005), as a fitted model. */
-  const model: GammaGammaModel = {
-    model: "gamma-gamma",
-    parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
-    standardErrors: null,
-    logLikelihood: 0,
-    customers: 1,
-    nonRepeatBuyers: 0,
-    zeroSpendBuyers: 0,
-    populationMeanSpend: (6.25 * 15.44) / 2.74,
-    iterations: 0,
-  };
+  const model = CDNOW_GAMMA_GAMMA;
 
   it("recovers the spend parameters of simulated repeat buyers", () => {
     const fit = fitGammaGamma(rows);
@@ -355,17 +357,7 @@ describe("Gamma-Gamma", () => {
 describe("lifetime value", () => {
   const bg = bgModel(REFERENCE.bg.cdnow.params);
   const pn = pnModel(REFERENCE.pn.cdnow.params);
-  const gg: GammaGammaModel = {
-    model: "gamma-gamma",
-    parameters: { p: 6.25, q: 3.74, gamma: 15.44 },
-    standardErrors: null,
-    logLikelihood: 0,
-    customers: 1,
-    nonRepeatBuyers: 0,
-    zeroSpendBuyers: 0,
-    populationMeanSpend: 35.2,
-    iterations: 0,
-  };
+  const gg: GammaGammaModel = { ...CDNOW_GAMMA_GAMMA, populationMeanSpend: 35.2 };
   const customer = { frequency: 2, lastPurchaseAge: 30.43, age: 38.86, meanSpend: 22.35 };
 
   it("is expected purchases times expected spend when nothing is discounted", () => {

@@ -102,15 +102,17 @@ export function normalizeEmail(text: string, options: NormalizeEmailOptions = {}
     if (plus === 0) return undefined;
     if (plus > 0) local = local.slice(0, plus);
   }
-  if (options.providerRules ?? true) {
-    const rule = providerIndex(options.providers ?? EMAIL_PROVIDER_RULES).get(domain);
-    if (rule !== undefined) {
-      domain = rule.canonicalDomain.toLowerCase();
-      if (rule.ignoreDots) local = local.replace(/\./g, "");
-    }
-  }
+  if (options.providerRules ?? true) return withProviderRule(local, domain, options.providers ?? EMAIL_PROVIDER_RULES);
   if (local === "" || local.endsWith(".")) return undefined;
   return `${local}@${domain}`;
+}
+
+/** The address `local@domain` after the rule of its provider, if any (`undefined` when nothing is left of it). */
+function withProviderRule(local: string, domain: string, providers: readonly EmailProviderRule[]): string | undefined {
+  const rule = providerIndex(providers).get(domain);
+  const user = rule?.ignoreDots ? local.replace(/\./g, "") : local;
+  if (user === "" || user.endsWith(".")) return undefined;
+  return `${user}@${rule === undefined ? domain : rule.canonicalDomain.toLowerCase()}`;
 }
 
 /**
@@ -247,8 +249,5 @@ export function readEmail(text: string, options: Pick<NormalizeEmailOptions, "re
   const placeholder = isPlaceholderForm(form);
   if (options.providerRules === false) return { placeholder, key: form };
   const at = form.lastIndexOf("@");
-  const rule = providerIndex(EMAIL_PROVIDER_RULES).get(form.slice(at + 1));
-  if (rule === undefined) return { placeholder, key: form };
-  const local = rule.ignoreDots ? form.slice(0, at).replace(/\./g, "") : form.slice(0, at);
-  return { placeholder, key: local === "" ? undefined : `${local}@${rule.canonicalDomain.toLowerCase()}` };
+  return { placeholder, key: withProviderRule(form.slice(0, at), form.slice(at + 1), EMAIL_PROVIDER_RULES) };
 }
