@@ -2,7 +2,8 @@ import { z } from "zod";
 import { foldChinese, parseDateParts } from "./normalize/index.js";
 import { nameSounds, pinyinTexts, wordSoundLists } from "./features.js";
 import { IDENTITY_FIELDS, type IdentityField } from "./fields.js";
-import type { PreparedRecords } from "./prepare.js";
+import { IntArena, IntBuffer, KeyTable } from "./key-table.js";
+import type { PreparedColumn, PreparedRecords } from "./prepare.js";
 
 /**
  * One part of a blocking key: a field and how its value is reduced. Transforms: `value` (the
@@ -201,9 +202,6 @@ export interface BlockingIndex {
 
 const MAX_KEYS_PER_RECORD = 32;
 
-/** Key spaces up to this size are indexed by a typed array rather than a map. */
-const MAX_DIRECT_KEYS = 1 << 24;
-
 /** The reduced values of each dictionary entry for one key part, as interned ids (usually one). */
 function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readonly (readonly number[])[]; texts: readonly string[] } {
   const dict = prepared.columns[key.field].dictionary;
@@ -265,56 +263,70 @@ function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readon
   return { ids, texts: dict.listValues(name) };
 }
 
-/**
- * One array shared by the rules of an index for their array-indexed key spaces: a large typed
- * array per rule would count as new outside-heap memory each time and set off full collections.
- */
-class DirectKeys {
-  private table = new Int32Array(0);
-
-  /** A zeroed table of at least `size` entries (valid until the next call). */
-  take(size: number): Int32Array {
-    if (this.table.length < size) this.table = new Int32Array(size);
-    else this.table.fill(0, 0, size);
-    return this.table;
-  }
+/** A rule's key parts, and an upper bound on its keys: one per record and combination of part values. */
+interface RulePlan {
+  readonly rule: BlockingRule;
+  readonly parts: readonly { readonly column: PreparedColumn; readonly ids: readonly (readonly number[])[]; readonly texts: readonly string[] }[];
+  /** Most keys the records can have, over all records. */
+  readonly bound: number;
 }
 
-function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: readonly number[], defaultCap: number, directKeys: DirectKeys): BlockingRuleIndex {
-  const n = prepared.size;
+function planRule(prepared: PreparedRecords, rule: BlockingRule, members: readonly number[]): RulePlan {
   const parts = rule.keys.map((key) => ({ column: prepared.columns[key.field], ...partFeature(prepared, key) }));
+  let bound = 0;
+  for (const i of members) {
+    let combinations = 1;
+    for (const { column, ids } of parts) {
+      let count = 0;
+      for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) count += ids[column.values[v]!]!.length;
+      combinations *= count;
+    }
+    bound += Math.min(MAX_KEYS_PER_RECORD, combinations);
+  }
+  return { rule, parts, bound };
+}
+
+/** 32-bit integers an index of `records` records needs at most for a rule (see {@link indexRule}). */
+const indexSize = (records: number, plan: RulePlan): number => records + 2 + plan.bound * (3 + plan.parts.length);
+
+/**
+ * Indexes one rule: every record's keys (numbered in order of first appearance) and the blocks they
+ * form. The arrays are carved from `arena`; `table` and `keyParts` are scratch shared by the rules.
+ */
+function indexRule(prepared: PreparedRecords, plan: RulePlan, members: readonly number[], defaultCap: number, arena: IntArena, table: KeyTable, keyParts: IntBuffer): BlockingRuleIndex {
+  const { rule, parts } = plan;
+  const n = prepared.size;
   // Keys are numbers (mixed radix over the parts' key ids) when they fit, else strings.
   const radix = parts.map((p) => p.texts.length + 1);
-  const keySpace = radix.reduce((a, b) => a * b, 1);
-  const numeric = keySpace < Number.MAX_SAFE_INTEGER;
-  // A small key space is indexed by an array (id + 1 per key, 0 for none) instead of a map.
-  const direct = keySpace <= MAX_DIRECT_KEYS ? directKeys.take(keySpace) : undefined;
-  const keyIndex = new Map<string | number, number>();
-  const keyParts: number[] = [];
-  let keyCount = 0;
-  const keyOffsets = new Int32Array(n + 1);
-  const keyIds: number[] = [];
+  const numeric = radix.reduce((a, b) => a * b, 1) < Number.MAX_SAFE_INTEGER;
+  table.clear();
+  keyParts.clear();
+  const byText = new Map<string, number>();
+  const keyOffsets = arena.take(n + 1);
+  const keyIds = arena.rest();
+  let used = 0;
   const combo: number[] = new Array<number>(parts.length).fill(0);
   let current = 0;
   const addKey = (): void => {
-    let key: string | number;
+    const known = numeric ? table.size : byText.size;
+    let id: number;
     if (numeric) {
-      key = 0;
+      let key = 0;
       for (let p = 0; p < parts.length; p++) key = key * radix[p]! + combo[p]!;
-    } else key = combo.join("|");
-    let id = direct !== undefined ? direct[key as number]! - 1 : (keyIndex.get(key) ?? -1);
-    if (id < 0) {
-      id = keyCount++;
-      if (direct !== undefined) direct[key as number] = id + 1;
-      else keyIndex.set(key, id);
-      for (const part of combo) keyParts.push(part);
+      id = table.intern(key);
+    } else {
+      const key = combo.join("|");
+      id = byText.get(key) ?? known;
+      if (id === known) byText.set(key, id);
     }
-    if (!keyIds.includes(id, keyOffsets[current]!)) keyIds.push(id);
+    if (id === known) for (const part of combo) keyParts.push(part);
+    for (let x = keyOffsets[current]!; x < used; x++) if (keyIds[x] === id) return;
+    keyIds[used++] = id;
   };
   // Depth-first over the cross product of the parts' key ids, at most MAX_KEYS_PER_RECORD keys.
   const expand = (p: number, i: number): void => {
     if (p === parts.length) {
-      if (keyIds.length - keyOffsets[current]! < MAX_KEYS_PER_RECORD) addKey();
+      if (used - keyOffsets[current]! < MAX_KEYS_PER_RECORD) addKey();
       return;
     }
     const { column, ids } = parts[p]!;
@@ -327,32 +339,34 @@ function indexRule(prepared: PreparedRecords, rule: BlockingRule, members: reado
   };
   let cursor = 0;
   for (let i = 0; i < n; i++) {
-    keyOffsets[i] = keyIds.length;
+    keyOffsets[i] = used;
     if (members[cursor] !== i) continue;
     cursor++;
     current = i;
     expand(0, i);
   }
-  keyOffsets[n] = keyIds.length;
-  const k = keyCount;
+  keyOffsets[n] = used;
+  const ids = arena.take(used);
+  const k = numeric ? table.size : byText.size;
   const width = parts.length;
-  const flatParts = Int32Array.from(keyParts);
-  const ids = Int32Array.from(keyIds);
+  const flatParts = arena.take(keyParts.length);
+  flatParts.set(keyParts.view());
   const keyText = (key: number): string => parts.map((part, p) => part.texts[flatParts[key * width + p]!]!).join(" | ");
-  const blockStart = new Int32Array(k + 1);
-  for (const id of ids) blockStart[id + 1] = blockStart[id + 1]! + 1;
-  for (let x = 0; x < k; x++) blockStart[x + 1] = blockStart[x + 1]! + blockStart[x]!;
-  const fill = blockStart.slice(0, k);
-  const membersOut = new Int32Array(ids.length);
-  for (let i = 0; i < n; i++) {
-    for (let x = keyOffsets[i]!; x < keyOffsets[i + 1]!; x++) {
+  // Counting sort of the records by key: blockStart first holds each block's end, and records
+  // placed from the last down move it back to the block's start (records stay ascending).
+  const blockStart = arena.take(k + 1);
+  for (const id of ids) blockStart[id] = blockStart[id]! + 1;
+  for (let x = 1; x <= k; x++) blockStart[x] = blockStart[x]! + blockStart[x - 1]!;
+  const blockMembers = arena.take(used);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let x = keyOffsets[i + 1]! - 1; x >= keyOffsets[i]!; x--) {
       const id = ids[x]!;
-      membersOut[fill[id]!] = i;
-      fill[id] = fill[id]! + 1;
+      blockStart[id] = blockStart[id]! - 1;
+      blockMembers[blockStart[id]!] = i;
     }
   }
   const cap = budgetedCap(blockStart, rule.maxBlockSize ?? defaultCap, rule.comparisonsPerRecord === undefined ? Infinity : rule.comparisonsPerRecord * members.length);
-  return { rule, cap, keyOffsets, keyIds: ids, blockStart, members: membersOut, keyText };
+  return { rule, cap, keyOffsets, keyIds: ids, blockStart, members: blockMembers, keyText };
 }
 
 /**
@@ -398,8 +412,13 @@ export function buildBlockingIndex(prepared: PreparedRecords, rules: readonly Bl
   if (linkType !== "dedupe" && linkType !== "link") throw new RangeError(`linkType must be "dedupe" or "link", got ${JSON.stringify(linkType)}`);
   const members = options.subset ? [...new Set(options.subset)].sort((a, b) => a - b) : Array.from({ length: prepared.size }, (_, i) => i);
   for (const i of members) if (!(Number.isInteger(i) && i >= 0 && i < prepared.size)) throw new RangeError(`subset index ${i} is out of range`);
-  const directKeys = new DirectKeys();
-  return { prepared, rules, maxBlockSize, linkType, byRule: rules.map((rule) => indexRule(prepared, rule, members, maxBlockSize, directKeys)) };
+  // Every rule's arrays come from one allocation, sized by the rules' bounds: many large
+  // allocations outside the heap would each set off a full garbage collection of a large heap.
+  const plans = rules.map((rule) => planRule(prepared, rule, members));
+  const arena = new IntArena(plans.reduce((sum, plan) => sum + indexSize(prepared.size, plan), 0));
+  const table = new KeyTable(Math.max(0, ...plans.map((plan) => plan.bound)));
+  const keyParts = new IntBuffer();
+  return { prepared, rules, maxBlockSize, linkType, byRule: plans.map((plan) => indexRule(prepared, plan, members, maxBlockSize, arena, table, keyParts)) };
 }
 
 /**
@@ -446,13 +465,12 @@ export interface CandidatePairs {
 
 /**
  * Lists the candidate pairs: every pair of records that shares an uncapped block of some rule,
- * once, in canonical order. In `"link"` mode pairs from the same source are left out. The pairs
- * of all rules are gathered, sorted and merged, so a pair several rules generate appears once
- * with all their bits.
+ * once, in canonical order. In `"link"` mode pairs from the same source are left out. Each
+ * record's later partners are gathered over all rules (with the bits of the rules that pair them)
+ * and sorted, record after record: no list of all rule pairs is ever held.
  *
  * @param index - The blocking index.
  * @returns The pairs and their rule sets.
- * @throws RangeError when there are too many records to encode pairs (over 16 million).
  * @example
  * ```ts
  * const pairs = listCandidatePairs(buildBlockingIndex(prepared, rules));
@@ -460,57 +478,90 @@ export interface CandidatePairs {
  * ```
  */
 export function listCandidatePairs(index: BlockingIndex): CandidatePairs {
-  const n = index.prepared.size;
-  if (n > 16_000_000) throw new RangeError(`at most 16,000,000 records can be blocked at once, got ${n}`);
-  const source = index.prepared.source;
-  const link = index.linkType === "link";
-  // At most one code per pair of each uncapped block, so one array of that size is enough.
-  let most = 0;
-  for (const { blockStart, cap } of index.byRule) {
-    for (let k = 0; k + 1 < blockStart.length; k++) {
-      const size = blockStart[k + 1]! - blockStart[k]!;
-      if (size >= 2 && size <= cap) most += (size * (size - 1)) / 2;
+  const partners = new PartnerLists(index);
+  let total = 0;
+  for (let i = 0; i < index.prepared.size; i++) total += partners.collect(i).length;
+  // One allocation for the three arrays (see key-table.ts on why).
+  const memory = new ArrayBuffer(12 * total);
+  const left = new Int32Array(memory, 0, total);
+  const right = new Int32Array(memory, 4 * total, total);
+  const rules = new Uint32Array(memory, 8 * total, total);
+  partners.rewind();
+  let k = 0;
+  for (let i = 0; i < index.prepared.size; i++) {
+    const later = partners.collect(i);
+    later.sort();
+    for (const j of later) {
+      left[k] = i;
+      right[k] = j;
+      rules[k++] = partners.rulesOf(j);
     }
   }
-  const codes = new Float64Array(most);
-  let count = 0;
-  index.byRule.forEach(({ blockStart, members, cap }, r) => {
-    const blocks = blockStart.length - 1;
-    for (let k = 0; k < blocks; k++) {
-      const start = blockStart[k]!;
-      const end = blockStart[k + 1]!;
-      if (end - start < 2 || end - start > cap) continue;
-      for (let x = start; x < end; x++) {
-        const i = members[x]!;
-        const base = i * n;
-        for (let y = x + 1; y < end; y++) {
+  return { left, right, rules };
+}
+
+/** The later partners of one record at a time, with the rules that pair them (see {@link listCandidatePairs}). */
+class PartnerLists {
+  private readonly found = new IntBuffer();
+  /** The record whose partners each record last was (−1: none yet). */
+  private readonly seenBy: Int32Array;
+  /** Rule bits of each partner of that record. */
+  private readonly bits: Uint32Array;
+
+  constructor(private readonly index: BlockingIndex) {
+    this.seenBy = new Int32Array(index.prepared.size).fill(-1);
+    this.bits = new Uint32Array(index.prepared.size);
+  }
+
+  /** Forgets which records were met, to collect again from the first record. */
+  rewind(): void {
+    this.seenBy.fill(-1);
+  }
+
+  /** The partners `j > i` of record `i`, in no particular order (valid until the next call). */
+  collect(i: number): Int32Array {
+    const { found, seenBy, bits } = this;
+    const source = this.index.prepared.source;
+    const link = this.index.linkType === "link";
+    found.clear();
+    const byRule = this.index.byRule;
+    for (let r = 0; r < byRule.length; r++) {
+      const { keyOffsets, keyIds, blockStart, members, cap } = byRule[r]!;
+      for (let x = keyOffsets[i]!; x < keyOffsets[i + 1]!; x++) {
+        const id = keyIds[x]!;
+        const end = blockStart[id + 1]!;
+        if (end - blockStart[id]! > cap) continue;
+        for (let y = after(members, blockStart[id]!, end, i); y < end; y++) {
           const j = members[y]!;
           if (link && source[i] === source[j]) continue;
-          codes[count++] = (base + j) * 32 + r;
+          if (seenBy[j] !== i) {
+            seenBy[j] = i;
+            bits[j] = 0;
+            found.push(j);
+          }
+          bits[j] = bits[j]! | (1 << r);
         }
       }
     }
-  });
-  const sorted = codes.subarray(0, count).sort();
-  let unique = 0;
-  for (let k = 0; k < count; k++) if (k === 0 || Math.floor(sorted[k]! / 32) !== Math.floor(sorted[k - 1]! / 32)) unique++;
-  const left = new Int32Array(unique);
-  const right = new Int32Array(unique);
-  const rules = new Uint32Array(unique);
-  let u = -1;
-  let last = -1;
-  for (let k = 0; k < count; k++) {
-    const code = sorted[k]!;
-    const pair = Math.floor(code / 32);
-    if (pair !== last) {
-      u++;
-      last = pair;
-      left[u] = Math.floor(pair / n);
-      right[u] = pair - left[u]! * n;
-    }
-    rules[u] = (rules[u]! | (1 << (code - pair * 32))) >>> 0;
+    return found.view();
   }
-  return { left, right, rules };
+
+  /** The rule bits of partner `j` of the record last collected. */
+  rulesOf(j: number): number {
+    return this.bits[j]!;
+  }
+}
+
+/** The first position in the ascending `members[start, end)` that holds a record above `i`. */
+function after(members: Int32Array, start: number, end: number, i: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (members[mid]! <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -6,7 +6,6 @@
 import type { SourceRecord } from "../customer/index.js";
 import { candidatePartners, listCandidatePairs, reportBlocking, type BlockingIndex, type BlockingReport, type BlockingRule } from "./blocking.js";
 import type { Comparison } from "./comparison.js";
-import type { NicknameTable } from "./compare/index.js";
 import type { IdentityField } from "./fields.js";
 import { clusterPairs, type RefusedMerges } from "./cluster.js";
 import type { FellegiSunterModel } from "./model.js";
@@ -94,17 +93,17 @@ function forcedByRule(comparison: Comparison, rule: BlockingRule): boolean {
  * members of a household agree on address, phone and family name) partly as matches, which
  * overstates λ; the pairs that end up inside clusters (at probability 0.5, with the guard against
  * chains) are a better count of matches: cluster with EM's λ, then set λ to the clustered pairs
- * over all possible pairs.
+ * over all possible pairs. The probabilities go to `buffer` (one per candidate pair).
  */
 function refineLambda(
   model: FellegiSunterModel,
   candidates: CandidateSet,
   prepared: PreparedRecords,
   settings: MatchSettings,
-  nicknames: NicknameTable,
   possiblePairs: number,
+  buffer: Float64Array,
 ): FellegiSunterModel {
-  const pairs = candidateProbabilities(candidates, prepared, settings, model, nicknames);
+  const pairs = candidateProbabilities(candidates, settings, model, buffer);
   const { labels } = clusterWith(prepared, { ...settings, threshold: 0.5 }, pairs, { mustLink: [], cannotLink: [] });
   const sizes = new Map<number, Map<number, number>>();
   labels.forEach((l, i) => {
@@ -174,6 +173,8 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
   const evaluator = pairEvaluator(prepared, settings, model, nicknames);
   const candidates = collectCandidates(pairList, evaluator, onProgress, options.parallel);
   let training: TrainingReport | undefined;
+  // One buffer for the probabilities of λ's refinement and the final ones.
+  const probability = new Float64Array(candidates.left.length);
   if (train && u !== undefined) {
     const labels = options.labels?.(prepared) ?? [];
     let m: number[][];
@@ -188,10 +189,10 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
       ({ m, sessions } = estimateMByEm(settings.comparisons, u, samples, options.maxIterations));
     }
     const lambda = estimateLambda(assembleModel(prepared, settings.comparisons, m, u, 1e-4), candidates.patterns, blocking.possibleComparisons);
-    model = refineLambda(lambda.model, candidates, prepared, settings, nicknames, blocking.possibleComparisons);
+    model = refineLambda(lambda.model, candidates, prepared, settings, blocking.possibleComparisons, probability);
     training = { uPairs, mFrom: labels.some((l) => l.match) ? "labels" : "em", sessions, labelledPairs: labels.length, candidateMatchShare: lambda.share };
   }
-  const pairs = candidateProbabilities(candidates, prepared, settings, model, nicknames);
+  const pairs = candidateProbabilities(candidates, settings, model, probability);
   let links = 0;
   for (const p of pairs.probability) if (p >= settings.threshold) links++;
   onProgress?.({ stage: "clustering", done: 0, total: prepared.size });

@@ -117,7 +117,8 @@ export function priorWeight(model: FellegiSunterModel): number {
  * ```
  */
 export function probabilityOfWeight(weight: number): number {
-  return 1 / (1 + Math.pow(2, -weight));
+  // 2^−w as e^(−w ln 2): the same value, and several times faster than Math.pow.
+  return 1 / (1 + Math.exp(-weight * Math.LN2));
 }
 
 /**
@@ -197,6 +198,11 @@ export interface PairScorer {
   readonly termFrequencyAdjustment: Float64Array;
 }
 
+/** The weight of every level of every comparison (see {@link levelWeight}), by comparison and level index. */
+export function levelWeights(model: FellegiSunterModel): Float64Array[] {
+  return model.comparisons.map((c, ci) => Float64Array.from({ length: c.levels.length + 2 }, (_, l) => levelWeight(model, ci, l)));
+}
+
 /**
  * Compiles a model against prepared records. Level weights are tabulated once; term-frequency
  * adjustments are tabulated per distinct value: `log2(u_exact / tf(v))` with
@@ -216,7 +222,7 @@ export interface PairScorer {
 export function createScorer(model: FellegiSunterModel, prepared: PreparedRecords, options: CompileOptions = {}): PairScorer {
   const compiled = model.comparisons.map((c) => compileComparison(c, prepared, options));
   const width = compiled.length;
-  const weights = model.comparisons.map((c, ci) => Float64Array.from({ length: c.levels.length + 2 }, (_, l) => levelWeight(model, ci, l)));
+  const weights = levelWeights(model);
   const tables = new Map(model.termFrequencies.map((t) => [t.field, t]));
   // Per comparison and level index: the adjustment of each value of the level's field, when the
   // level asks for term-frequency adjustment.

@@ -8,7 +8,7 @@ import { buildBlockingIndex, type BlockingIndex, type CandidatePairs } from "./b
 import { clusterPairs, type ClusterResult, type IdentifierLimit, type ScoredPairs } from "./cluster.js";
 import { createNicknameTable, type NicknameTable } from "./compare/index.js";
 import { compileComparison } from "./comparison.js";
-import { createScorer, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
+import { createScorer, levelWeights, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
 import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import { prepareRecords, type PreparedRecords } from "./prepare.js";
@@ -177,22 +177,25 @@ export function ruleTable(candidates: CandidateSet, rule: number): PatternTable 
   return { width: patterns.width, levels: patterns.levels, counts };
 }
 
-/** Probabilities of the candidates under a model (or rules alone). */
-export function candidateProbabilities(candidates: CandidateSet, prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): ScoredPairs {
+/**
+ * Probabilities of the candidates under a model (or rules alone), written into `into` when given
+ * (a buffer of as many pairs) instead of a new array.
+ */
+export function candidateProbabilities(candidates: CandidateSet, settings: MatchSettings, model: FellegiSunterModel | undefined, into?: Float64Array): ScoredPairs {
   const { patterns } = candidates;
   const width = patterns.width;
   const rows = patterns.counts.length;
   const rules = compileRules(settings.rules, settings.comparisons);
-  const scorer = model && settings.scoring !== "rules" ? createScorer(model, prepared, { nicknames }) : undefined;
+  const weights = model && settings.scoring !== "rules" ? levelWeights(model) : undefined;
   const rowWeight = new Float64Array(rows);
   const rowRule = new Int32Array(rows);
   for (let p = 0; p < rows; p++) {
     const levels = patterns.levels.subarray(p * width, (p + 1) * width);
-    rowWeight[p] = scorer ? scorer.patternWeight(levels) : 0;
+    if (weights) for (let c = 0; c < width; c++) rowWeight[p] = rowWeight[p]! + weights[c]![levels[c]!]!;
     rowRule[p] = rules.rules.length > 0 ? matchingRule(rules, levels) : -1;
   }
   const prior = priorOf(model);
-  const probability = new Float64Array(candidates.left.length);
+  const probability = into ?? new Float64Array(candidates.left.length);
   const { pattern, termFrequency } = candidates;
   for (let k = 0; k < probability.length; k++) {
     const p = pattern[k]!;

@@ -51,8 +51,7 @@ describe("blocking keys, against comparing every pair", () => {
     );
   });
 
-  it("does so too when two parts span more keys than an array indexes (a map keys them)", () => {
-    // 4,500 distinct emails × 4,500 distinct postcodes: over 2^24 possible keys.
+  it("does so too when two parts span many possible keys (4,500 × 4,500)", () => {
     const rows = Array.from({ length: 4_500 }, (_, k) => ({ sourceSystem: "s", sourceId: `r${k}`, emails: [`u${k}@x.org`], addresses: [{ lines: [], postcode: `P${k}` }] }));
     for (let k = 0; k < 40; k++) rows.push({ sourceSystem: "t", sourceId: `d${k}`, emails: [`u${k * 97}@x.org`], addresses: [{ lines: [], postcode: `P${k % 2 === 0 ? k * 97 : k}` }] });
     const prepared = prepareRecords(rows.map((r) => SourceRecordSchema.parse(r)));
@@ -67,5 +66,20 @@ describe("blocking keys, against comparing every pair", () => {
     const expected = new Set<string>();
     for (const members of byKey.values()) for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) expected.add(`${members[x]},${members[y]},1`);
     expect(new Set(pairs)).toEqual(expected);
+  });
+
+  it("keys records by text when the parts span 2^53 possible keys or more", () => {
+    // Four parts of about 10,000 distinct values each: 10^16 possible keys, more than a number holds exactly.
+    const rows = Array.from({ length: 10_000 }, (_, k) => ({ sourceSystem: "s", sourceId: `r${k}`, emails: [`user${k}@host${k}.org`] }));
+    for (let k = 0; k < 30; k++) rows.push({ sourceSystem: "t", sourceId: `d${k}`, emails: [`user${k * 311}@host${k * 311}.org`] });
+    const prepared = prepareRecords(rows.map((r) => SourceRecordSchema.parse(r)));
+    const wide = BlockingRuleSchema.parse({
+      name: "email four ways",
+      keys: [{ field: "email" }, { field: "email", transform: "localPart" }, { field: "email", transform: "prefix", length: 12 }, { field: "email", transform: "suffix", length: 12 }],
+    });
+    const pairs = listCandidatePairs(buildBlockingIndex(prepared, [wide], { maxBlockSize: 100_000 }));
+    const at = (key: string): number => prepared.keys.indexOf(key);
+    const expected = Array.from({ length: 30 }, (_, k) => [at(`s\u001fr${k * 311}`), at(`t\u001fd${k}`)].sort((a, b) => a - b).join(",") + ",1").sort();
+    expect(Array.from(pairs.left, (l, k) => `${l},${pairs.right[k]},${pairs.rules[k]}`).sort()).toEqual(expected);
   });
 });
