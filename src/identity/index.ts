@@ -73,6 +73,7 @@ export {
   probabilityOfWeight,
   countTermFrequencies,
   createScorer,
+  type ScorerOptions,
 } from "./model.js";
 export {
   type IndexedLabel,

@@ -23,7 +23,7 @@ import {
   ruleTable,
   type ProgressCallback,
 } from "./pipeline.js";
-import { recordFingerprint, type PreparedRecords } from "./prepare.js";
+import { recordFingerprints, type PreparedRecords } from "./prepare.js";
 import type { Parallelism } from "./parallel.js";
 import type { MatchSettings } from "./settings.js";
 import {
@@ -70,12 +70,10 @@ export interface MatchOutcome {
   readonly conflicts: [number, number][];
   /** Records whose cluster was recomputed (all of them in a full run). */
   readonly recomputed: number;
-  /** Fingerprint of each canonical record's prepared values (see `recordFingerprint`), for the state. */
+  /** Fingerprint of each canonical record's prepared values (see `recordFingerprints`), for the state. */
   readonly fingerprints: readonly string[];
 }
 
-/** The fingerprint of every prepared record, in canonical order. */
-const fingerprintsOf = (prepared: PreparedRecords): string[] => prepared.keys.map((_, i) => recordFingerprint(prepared, i));
 
 /**
  * Whether a blocking rule forces a comparison to agree: the rule keys on a field the comparison
@@ -170,11 +168,12 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
     // m does not matter yet: this pass needs only the term-frequency adjustments, which use u.
     model = assembleModel(prepared, settings.comparisons, u, u, 1e-4);
   }
+  // One buffer for the probabilities of λ's refinement and the final ones, allocated before
+  // scoring: the garbage collection that large allocations set off then runs beside scoring.
+  const probability = new Float64Array(pairList.left.length);
   const evaluator = pairEvaluator(prepared, settings, model, nicknames);
   const candidates = collectCandidates(pairList, evaluator, onProgress, options.parallel);
   let training: TrainingReport | undefined;
-  // One buffer for the probabilities of λ's refinement and the final ones.
-  const probability = new Float64Array(candidates.left.length);
   if (train && u !== undefined) {
     const labels = options.labels?.(prepared) ?? [];
     let m: number[][];
@@ -196,7 +195,7 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
   let links = 0;
   for (const p of pairs.probability) if (p >= settings.threshold) links++;
   onProgress?.({ stage: "clustering", done: 0, total: prepared.size });
-  const clusters = clusterWith(prepared, settings, pairs, overrides(prepared), pairScorer(prepared, settings, model, nicknames));
+  const clusters = clusterWith(prepared, settings, pairs, overrides(prepared), pairScorer(prepared, settings, model, nicknames, evaluator.compiled));
   return {
     prepared,
     index,
@@ -209,7 +208,7 @@ export function matchFull(records: readonly SourceRecord[], settings: MatchSetti
     refused: clusters.refused,
     conflicts: clusters.conflicts,
     recomputed: prepared.size,
-    fingerprints: fingerprintsOf(prepared),
+    fingerprints: recordFingerprints(prepared),
   };
 }
 
@@ -262,7 +261,7 @@ export function matchIncremental(
   const old: number[] = [];
   const fresh: number[] = [];
   const changed: number[] = [];
-  const fingerprints = fingerprintsOf(prepared);
+  const fingerprints = recordFingerprints(prepared);
   prepared.keys.forEach((k, i) => {
     if (!previous.entityOf.has(k)) fresh.push(i);
     else if (previous.fingerprintOf.get(k) === fingerprints[i]) old.push(i);

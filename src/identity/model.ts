@@ -145,22 +145,26 @@ export function countTermFrequencies(prepared: PreparedRecords, field: IdentityF
   return { field, total: column.values.length, counts: entries };
 }
 
-const valueCounts = new WeakMap<TermFrequencyTable, { dictionary: ValueDictionary; counts: Float64Array }>();
+const valueAdjustments = new WeakMap<TermFrequencyTable, Map<number, { dictionary: ValueDictionary; adjustments: Float64Array }>>();
 
 /**
- * The count of each value of a dictionary in a term-frequency table (1 for a value it does not
- * list), cached per table: every scorer built from one model shares them.
+ * The term-frequency adjustment `log2(u / tf(v))` of each value of a dictionary, `tf(v)` read from
+ * a table (a value it does not list counting once), cached per table and u: every scorer of one
+ * run shares them (at a million records each is megabytes).
  */
-function countsByValue(table: TermFrequencyTable, dictionary: ValueDictionary): Float64Array {
-  const cached = valueCounts.get(table);
-  if (cached !== undefined && cached.dictionary === dictionary && cached.counts.length === dictionary.size) return cached.counts;
-  const counts = new Float64Array(dictionary.size).fill(1);
+function adjustmentsByValue(table: TermFrequencyTable, dictionary: ValueDictionary, u: number): Float64Array {
+  const byU = valueAdjustments.get(table) ?? new Map<number, { dictionary: ValueDictionary; adjustments: Float64Array }>();
+  valueAdjustments.set(table, byU);
+  const cached = byU.get(u);
+  if (cached !== undefined && cached.dictionary === dictionary && cached.adjustments.length === dictionary.size) return cached.adjustments;
+  const adjustment = (count: number): number => Math.log2(u / (count / table.total));
+  const adjustments = new Float64Array(dictionary.size).fill(adjustment(1));
   for (const [value, count] of table.counts) {
     const id = dictionary.find(value);
-    if (id !== undefined) counts[id] = count;
+    if (id !== undefined) adjustments[id] = adjustment(count);
   }
-  valueCounts.set(table, { dictionary, counts });
-  return counts;
+  byU.set(u, { dictionary, adjustments });
+  return adjustments;
 }
 
 /**
@@ -198,6 +202,24 @@ export interface PairScorer {
   readonly termFrequencyAdjustment: Float64Array;
 }
 
+/**
+ * Options of {@link createScorer}.
+ *
+ * @example
+ * ```ts
+ * const first = createScorer(model, prepared);
+ * const refined = createScorer({ ...model, lambda: 0.001 }, prepared, { compiled: first.compiled }); // compiled once
+ * ```
+ */
+export interface ScorerOptions extends CompileOptions {
+  /**
+   * Comparisons already compiled against the same prepared records (another scorer's `compiled`),
+   * used instead of compiling them again — with the value-pair caches they have filled. They must
+   * be the model's comparisons, in order.
+   */
+  readonly compiled?: readonly CompiledComparison[];
+}
+
 /** The weight of every level of every comparison (see {@link levelWeight}), by comparison and level index. */
 export function levelWeights(model: FellegiSunterModel): Float64Array[] {
   return model.comparisons.map((c, ci) => Float64Array.from({ length: c.levels.length + 2 }, (_, l) => levelWeight(model, ci, l)));
@@ -211,7 +233,7 @@ export function levelWeights(model: FellegiSunterModel): Float64Array[] {
  *
  * @param model - The model.
  * @param prepared - The prepared records.
- * @param options - The nickname table; see {@link CompileOptions}.
+ * @param options - The nickname table, or comparisons already compiled; see {@link ScorerOptions}.
  * @returns The scorer.
  * @example
  * ```ts
@@ -219,8 +241,11 @@ export function levelWeights(model: FellegiSunterModel): Float64Array[] {
  * probabilityOfWeight(scorer.weight(0, 1));
  * ```
  */
-export function createScorer(model: FellegiSunterModel, prepared: PreparedRecords, options: CompileOptions = {}): PairScorer {
-  const compiled = model.comparisons.map((c) => compileComparison(c, prepared, options));
+export function createScorer(model: FellegiSunterModel, prepared: PreparedRecords, options: ScorerOptions = {}): PairScorer {
+  const compiled = options.compiled ?? model.comparisons.map((c) => compileComparison(c, prepared, options));
+  if (options.compiled && (compiled.length !== model.comparisons.length || compiled.some((c, ci) => JSON.stringify(c.comparison) !== JSON.stringify(model.comparisons[ci])))) {
+    throw new RangeError("createScorer: the compiled comparisons must be the model's comparisons, in order");
+  }
   const width = compiled.length;
   const weights = levelWeights(model);
   const tables = new Map(model.termFrequencies.map((t) => [t.field, t]));
@@ -231,8 +256,7 @@ export function createScorer(model: FellegiSunterModel, prepared: PreparedRecord
       if (level === undefined || level.kind !== "exact" || !level.termFrequency) return undefined;
       const table = tables.get(level.field ?? c.field);
       if (table === undefined || table.total === 0) return undefined;
-      const uLevel = model.u[ci]![l - 1]!;
-      return Float64Array.from(countsByValue(table, compiled[ci]!.columns[l]!.dictionary), (count) => Math.log2(uLevel / (count / table.total)));
+      return adjustmentsByValue(table, compiled[ci]!.columns[l]!.dictionary, model.u[ci]![l - 1]!);
     }),
   );
   const prior = priorWeight(model);

@@ -7,7 +7,7 @@ import type { SourceRecord } from "../customer/index.js";
 import { buildBlockingIndex, type BlockingIndex, type CandidatePairs } from "./blocking.js";
 import { clusterPairs, type ClusterResult, type IdentifierLimit, type ScoredPairs } from "./cluster.js";
 import { createNicknameTable, type NicknameTable } from "./compare/index.js";
-import { compileComparison } from "./comparison.js";
+import { compileComparison, type CompiledComparison } from "./comparison.js";
 import { createScorer, levelWeights, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
 import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
@@ -82,16 +82,22 @@ export interface PairEvaluator {
   termFrequency: number;
   /** What the evaluator was built from (a worker thread builds the same evaluator from it). */
   readonly inputs: EvaluatorInputs;
+  /** Its compiled comparisons (another evaluator of the same settings and records may reuse them). */
+  readonly compiled: readonly CompiledComparison[];
 }
 
-/** Builds the pair evaluator of the settings: comparisons, model weights and rules. */
-export function pairEvaluator(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): PairEvaluator {
+/**
+ * Builds the pair evaluator of the settings: comparisons, model weights and rules; with `reuse`,
+ * the comparisons another evaluator of the same settings and records compiled.
+ */
+export function pairEvaluator(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable, reuse?: readonly CompiledComparison[]): PairEvaluator {
   const rules = compileRules(settings.rules, settings.comparisons);
-  const scorer = model ? createScorer(model, prepared, { nicknames }) : undefined;
-  const compiled = scorer ? scorer.compiled : settings.comparisons.map((c) => compileComparison(c, prepared, { nicknames }));
+  const scorer = model ? createScorer(model, prepared, { nicknames, ...(reuse ? { compiled: reuse } : {}) }) : undefined;
+  const compiled = scorer ? scorer.compiled : (reuse ?? settings.comparisons.map((c) => compileComparison(c, prepared, { nicknames })));
   const levels = new Uint8Array(compiled.length);
   const evaluator: PairEvaluator = {
     inputs: { prepared, settings, model, nicknames },
+    compiled,
     levels,
     evidence: 0,
     rule: -1,
@@ -214,9 +220,12 @@ export function identifierLimitsOf(prepared: PreparedRecords, settings: MatchSet
   }));
 }
 
-/** The match probability of any two records (`i < j`) under a model, for the complete-link check of clustering. */
-export function pairScorer(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): (i: number, j: number) => number {
-  const evaluator = pairEvaluator(prepared, settings, model, nicknames);
+/**
+ * The match probability of any two records (`i < j`) under a model, for the complete-link check
+ * of clustering; `reuse` as for {@link pairEvaluator}.
+ */
+export function pairScorer(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable, reuse?: readonly CompiledComparison[]): (i: number, j: number) => number {
+  const evaluator = pairEvaluator(prepared, settings, model, nicknames, reuse);
   const prior = priorOf(model);
   return (i, j) => {
     evaluator.evaluate(i, j);

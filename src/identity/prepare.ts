@@ -64,24 +64,57 @@ export interface PreparedColumn {
   readonly dictionary: ValueDictionary;
 }
 
+/** The second hash of a value starts from another state and multiplies by another odd constant. */
+const SECOND_START = 0x9747b28c;
+
+/** Two 32-bit hashes of every value of each dictionary (64 bits together), computed once. */
+const valueHashes = new WeakMap<ValueDictionary, { readonly first: Int32Array; readonly second: Int32Array }>();
+
+function hashesOf(dictionary: ValueDictionary): { readonly first: Int32Array; readonly second: Int32Array } {
+  const known = valueHashes.get(dictionary);
+  if (known !== undefined && known.first.length === dictionary.size) return known;
+  const first = new Int32Array(dictionary.size);
+  const second = new Int32Array(dictionary.size);
+  dictionary.values.forEach((value, id) => {
+    first[id] = fnv1a(FNV_START, value);
+    let h = SECOND_START;
+    for (let c = 0; c < value.length; c++) h = Math.imul(h ^ value.charCodeAt(c), 0x5bd1e995);
+    second[id] = h;
+  });
+  const hashes = { first, second };
+  valueHashes.set(dictionary, hashes);
+  return hashes;
+}
+
+/** Mixes a 32-bit word into a running hash (multiply, then rotate so high bits reach low ones). */
+const mixWord = (h: number, word: number, multiplier: number): number => {
+  const x = Math.imul(h ^ word, multiplier);
+  return (x << 13) | (x >>> 19);
+};
+
 /**
- * A fingerprint of every prepared value of record `i` (internal): it changes when the record's
- * values do. It is the `hashString` of the values (joined by U+0001 within a field and U+0002
- * between fields) and of that text followed by U+0003, hashed as they stream by, unjoined.
+ * The fingerprint of every prepared record (internal): it changes when a record's values do.
+ * Each distinct value is hashed once into 64 bits; a record's fingerprint mixes, field after
+ * field, the field's number and then its values' hashes in order.
  */
-export function recordFingerprint(prepared: PreparedRecords, i: number): string {
-  let h = FNV_START;
-  let first = true;
-  for (const column of Object.values(prepared.columns)) {
-    if (!first) h = fnv1a(h, "\u0002");
-    first = false;
-    const { offsets, values, dictionary } = column;
-    for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
-      if (v > offsets[i]!) h = fnv1a(h, "\u0001");
-      h = fnv1a(h, dictionary.values[values[v]!]!);
+export function recordFingerprints(prepared: PreparedRecords): string[] {
+  const columns = IDENTITY_FIELDS.map((field) => ({ ...prepared.columns[field], ...hashesOf(prepared.columns[field].dictionary) }));
+  const fingerprints = new Array<string>(prepared.size);
+  for (let i = 0; i < prepared.size; i++) {
+    let h1 = FNV_START;
+    let h2 = SECOND_START;
+    for (let f = 0; f < columns.length; f++) {
+      const { offsets, values, first, second } = columns[f]!;
+      h1 = mixWord(h1, f + 1, 0x01000193);
+      h2 = mixWord(h2, f + 1, 0x5bd1e995);
+      for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
+        h1 = mixWord(h1, first[values[v]!]!, 0x01000193);
+        h2 = mixWord(h2, second[values[v]!]!, 0x5bd1e995);
+      }
     }
+    fingerprints[i] = `${hash32(h1 >>> 0).toString(36)}.${hash32(h2 >>> 0).toString(36)}`;
   }
-  return `${hash32(h >>> 0).toString(36)}.${hash32(fnv1a(h, "\u0003") >>> 0).toString(36)}`;
+  return fingerprints;
 }
 
 /** The normalised values of record `i` in a prepared column (internal). */

@@ -49,6 +49,18 @@ describe("Fellegi–Sunter model", () => {
     for (let i = 0; i < 20; i++) for (let j = i + 1; j < 20; j++) expect(scorer.weight(i, j)).toBe(scorer.weight(j, i));
   });
 
+  it("reuses another scorer's compiled comparisons with the same result, and refuses other comparisons", () => {
+    const prepared = prepareRecords(dataset.sourceRecords.slice(0, 60));
+    const first = createScorer(model, prepared);
+    const refined = { ...model, lambda: model.lambda / 2 };
+    const fresh = createScorer(refined, prepared);
+    const reused = createScorer(refined, prepared, { compiled: first.compiled });
+    expect(reused.compiled).toBe(first.compiled);
+    for (let i = 0; i < 20; i++) for (let j = i + 1; j < 20; j++) expect(reused.weight(i, j)).toBe(fresh.weight(i, j));
+    const fewer = { ...model, comparisons: model.comparisons.slice(1), m: model.m.slice(1), u: model.u.slice(1) };
+    expect(() => createScorer(fewer, prepared, { compiled: first.compiled })).toThrow(RangeError);
+  });
+
   it("counts a match on a rare family name more than one on a common name", () => {
     const rows = [
       ...Array.from({ length: 30 }, (_, k) => ({ sourceSystem: "s", sourceId: `smith${k}`, familyName: "Smith" })),

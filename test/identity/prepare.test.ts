@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SourceRecordSchema, type SourceRecord } from "../../src/customer/index.js";
 import { prepareRecords, type PreparedRecords } from "../../src/identity/index.js";
+import { IDENTITY_FIELDS } from "../../src/identity/fields.js";
+import { columnValues, recordFingerprints } from "../../src/identity/prepare.js";
 import { HANDMADE } from "./fixtures.js";
 
 const parse = (rows: readonly unknown[]): SourceRecord[] => rows.map((r) => SourceRecordSchema.parse(r));
@@ -108,5 +111,27 @@ describe("prepareRecords", () => {
     expect(() => prepareRecords([record, record])).toThrow(/share the key/);
     expect(() => prepareRecords([record], { defaultRegion: "Britain" })).toThrow(/defaultRegion/);
     expect(() => prepareRecords([record], { dateOrder: "YMD" as "DMY" })).toThrow(/dateOrder/);
+  });
+});
+
+describe("record fingerprints", () => {
+  it("are equal exactly when two records have the same prepared values, field by field and in order", () => {
+    const row = fc.record({
+      givenName: fc.option(fc.constantFrom("Ann", "Bob", "Ann-Marie"), { nil: undefined }),
+      familyName: fc.option(fc.constantFrom("Lee", "Li", "Smith"), { nil: undefined }),
+      emails: fc.array(fc.constantFrom("a@x.org", "b@x.org", "lee@y.org"), { maxLength: 2 }),
+      phones: fc.array(fc.constantFrom("+442079460000", "+442079460001"), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), (rows) => {
+        const prepared = prepareRecords(parse(rows.map((r, k) => ({ sourceSystem: "s", sourceId: String(k), ...r }))));
+        const fingerprints = recordFingerprints(prepared);
+        const valuesOf = (i: number): string => JSON.stringify(IDENTITY_FIELDS.map((field) => columnValues(prepared.columns[field], i)));
+        for (let i = 0; i < prepared.size; i++) {
+          for (let j = 0; j < prepared.size; j++) expect(fingerprints[i] === fingerprints[j]).toBe(valuesOf(i) === valuesOf(j));
+        }
+      }),
+      { seed: 20261123, numRuns: 150 },
+    );
   });
 });
