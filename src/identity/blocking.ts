@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { foldChinese, parseDateParts } from "./normalize/index.js";
 import { nameSounds, pinyinTexts, wordSoundLists } from "./features.js";
+import type { TokenLists } from "./dictionary.js";
 import { IDENTITY_FIELDS, type IdentityField } from "./fields.js";
 import { IntArena, IntBuffer, KeyTable } from "./key-table.js";
 import type { PreparedColumn, PreparedRecords } from "./prepare.js";
@@ -203,7 +204,7 @@ export interface BlockingIndex {
 const MAX_KEYS_PER_RECORD = 32;
 
 /** The reduced values of each dictionary entry for one key part, as interned ids (usually one). */
-function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readonly (readonly number[])[]; texts: readonly string[] } {
+function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: TokenLists; texts: readonly string[] } {
   const dict = prepared.columns[key.field].dictionary;
   const length = key.length ?? 0;
   const surname = key.field === "familyName";
@@ -266,7 +267,7 @@ function partFeature(prepared: PreparedRecords, key: BlockingKey): { ids: readon
 /** A rule's key parts, and an upper bound on its keys: one per record and combination of part values. */
 interface RulePlan {
   readonly rule: BlockingRule;
-  readonly parts: readonly { readonly column: PreparedColumn; readonly ids: readonly (readonly number[])[]; readonly texts: readonly string[] }[];
+  readonly parts: readonly { readonly column: PreparedColumn; readonly ids: TokenLists; readonly texts: readonly string[] }[];
   /** Most keys the records can have, over all records. */
   readonly bound: number;
 }
@@ -278,7 +279,7 @@ function planRule(prepared: PreparedRecords, rule: BlockingRule, members: readon
     let combinations = 1;
     for (const { column, ids } of parts) {
       let count = 0;
-      for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) count += ids[column.values[v]!]!.length;
+      for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) count += ids.offsets[column.values[v]! + 1]! - ids.offsets[column.values[v]!]!;
       combinations *= count;
     }
     bound += Math.min(MAX_KEYS_PER_RECORD, combinations);
@@ -331,11 +332,23 @@ function indexRule(prepared: PreparedRecords, plan: RulePlan, members: readonly 
     }
     const { column, ids } = parts[p]!;
     for (let v = column.offsets[i]!; v < column.offsets[i + 1]!; v++) {
-      for (const id of ids[column.values[v]!]!) {
-        combo[p] = id;
+      for (let t = ids.offsets[column.values[v]!]!; t < ids.offsets[column.values[v]! + 1]!; t++) {
+        combo[p] = ids.tokens[t]!;
         expand(p + 1, i);
       }
     }
+  };
+  // Most records have one value per part and one key id per value: one key, found without the walk.
+  const single = (i: number): boolean => {
+    for (let p = 0; p < parts.length; p++) {
+      const { column, ids } = parts[p]!;
+      const v = column.offsets[i]!;
+      if (column.offsets[i + 1] !== v + 1) return false;
+      const at = ids.offsets[column.values[v]!]!;
+      if (ids.offsets[column.values[v]! + 1] !== at + 1) return false;
+      combo[p] = ids.tokens[at]!;
+    }
+    return true;
   };
   let cursor = 0;
   for (let i = 0; i < n; i++) {
@@ -343,7 +356,8 @@ function indexRule(prepared: PreparedRecords, plan: RulePlan, members: readonly 
     if (members[cursor] !== i) continue;
     cursor++;
     current = i;
-    expand(0, i);
+    if (single(i)) addKey();
+    else expand(0, i);
   }
   keyOffsets[n] = used;
   const ids = arena.take(used);

@@ -1,5 +1,19 @@
-/** The token list of every value without tokens: one shared empty list. */
-const NO_TOKENS: readonly number[] = Object.freeze([]);
+/**
+ * Token ids per value of a dictionary, all in two flat arrays: the tokens of value `id` are
+ * `tokens[offsets[id]]` up to (not including) `tokens[offsets[id + 1]]`.
+ *
+ * @example
+ * ```ts
+ * const { offsets, tokens } = names.listFeature("words", (v) => v.split(" "));
+ * const firstWordOfValue0 = tokens[offsets[0]!];
+ * ```
+ */
+export interface TokenLists {
+  /** Start of each value's tokens (one more entry than values). */
+  readonly offsets: Int32Array;
+  /** The token ids, value after value. */
+  readonly tokens: Int32Array;
+}
 
 /**
  * Interned values of one kind (names, emails, dates, …) with features derived once per distinct
@@ -18,7 +32,7 @@ export class ValueDictionary {
   readonly values: string[] = [];
   private readonly ids = new Map<string, number>();
   private readonly keyFeatures = new Map<string, Int32Array>();
-  private readonly listFeatures = new Map<string, readonly (readonly number[])[]>();
+  private readonly listFeatures = new Map<string, TokenLists>();
   private readonly anyFeatures = new Map<string, readonly unknown[]>();
   private readonly featureValues = new Map<string, ValueDictionary>();
   private readonly lazyFeatures = new Map<string, unknown[]>();
@@ -89,28 +103,32 @@ export class ValueDictionary {
   }
 
   /**
-   * A derived list of interned tokens per value (token sets for Jaccard similarity), cached.
+   * A derived list of interned tokens per value (the blocking keys of a value), cached.
    *
    * @param name - Cache name of the feature.
    * @param derive - Computes the tokens of one value (given with its id).
-   * @returns Distinct token ids per value id, in order of first appearance.
+   * @returns Distinct token ids per value id, in order of first appearance, as flat arrays.
    */
-  listFeature(name: string, derive: (value: string, id: number) => readonly string[]): readonly (readonly number[])[] {
+  listFeature(name: string, derive: (value: string, id: number) => readonly string[]): TokenLists {
     let feature = this.listFeatures.get(name);
-    if (feature === undefined || feature.length !== this.values.length) {
-      const tokens = this.featureValues.get(name) ?? new ValueDictionary();
-      this.featureValues.set(name, tokens);
-      feature = this.values.map((v, id) => {
+    if (feature === undefined || feature.offsets.length !== this.values.length + 1) {
+      const dictionary = this.featureValues.get(name) ?? new ValueDictionary();
+      this.featureValues.set(name, dictionary);
+      const offsets = new Int32Array(this.values.length + 1);
+      const tokens: number[] = [];
+      this.values.forEach((v, id) => {
+        offsets[id] = tokens.length;
         const derived = derive(v, id);
-        if (derived.length === 0) return NO_TOKENS;
-        if (derived.length > 16) return [...new Set(derived.map((t) => tokens.intern(t)))];
-        const ids: number[] = [];
-        for (const t of derived) {
-          const token = tokens.intern(t);
-          if (!ids.includes(token)) ids.push(token);
+        if (derived.length > 16) for (const token of new Set(derived.map((t) => dictionary.intern(t)))) tokens.push(token);
+        else {
+          for (const t of derived) {
+            const token = dictionary.intern(t);
+            if (!tokens.includes(token, offsets[id])) tokens.push(token);
+          }
         }
-        return ids;
       });
+      offsets[this.values.length] = tokens.length;
+      feature = { offsets, tokens: Int32Array.from(tokens) };
       this.listFeatures.set(name, feature);
     }
     return feature;

@@ -19,7 +19,7 @@ export * from "./compare/index.js";
 export type { VegaLiteSpec } from "../_lib/vega.js";
 
 export { type IdentityField, IDENTITY_FIELDS, isIdentityField } from "./fields.js";
-export { ValueDictionary } from "./dictionary.js";
+export { ValueDictionary, type TokenLists } from "./dictionary.js";
 export {
   type PrepareOptions,
   type PreparedColumn,
