@@ -304,6 +304,26 @@ function organizationEntity(id: string, records: readonly SourceRecord[]): Organ
   return { id, name, departments: [], contacts: [], addresses: [...addresses.values()].map(copyAddress), attributes: Object.create(null) as Organization["attributes"] };
 }
 
+/**
+ * The entities, ordered by id, with their records' canonical indices (ascending): records are
+ * grouped by cluster label (each cluster has one id), not by id text.
+ */
+function entitiesOf(ids: readonly string[], labels: Int32Array): { entityIds: string[]; membersOf: number[][] } {
+  const slot = new Int32Array(labels.length).fill(-1);
+  const roots: number[] = [];
+  const members: number[][] = [];
+  labels.forEach((label, i) => {
+    if (slot[label] === -1) {
+      slot[label] = roots.length;
+      roots.push(label);
+      members.push([]);
+    }
+    members[slot[label]!]!.push(i);
+  });
+  const order = roots.map((_, k) => k).sort((a, b) => (ids[roots[a]!]! < ids[roots[b]!]! ? -1 : 1));
+  return { entityIds: order.map((k) => ids[roots[k]!]!), membersOf: order.map((k) => members[k]!) };
+}
+
 function assemble(input: AssemblyInput): IdentityResolution {
   const { outcome, settings, previous, prefix, warnings, options } = input;
   const { prepared } = outcome;
@@ -314,17 +334,15 @@ function assemble(input: AssemblyInput): IdentityResolution {
     warnings.push({ code: "OVERRIDE_CONFLICT", message: `records are both must-linked and cannot-linked (with ${prepared.keys[b]}); the must-link wins`, recordKey: prepared.keys[a]! });
   }
   // Entities with their canonical members.
-  const membersOf = new Map<string, number[]>();
-  ids.forEach((id, i) => (membersOf.get(id) ?? membersOf.set(id, []).get(id)!).push(i));
-  const entityIds = [...membersOf.keys()].sort();
+  const { entityIds, membersOf } = entitiesOf(ids, outcome.labels);
   const persons: Person[] = [];
   const provenance: FieldProvenance[][] = [];
   let organizations: Organization[] = [];
   let households: Household[] = [];
   const householdOf = new Map<string, string>();
   if (settings.preset === "person") {
-    const members: (EntityMember & { indices: readonly number[] })[] = entityIds.map((id) => {
-      const indices = membersOf.get(id)!;
+    const members: (EntityMember & { indices: readonly number[] })[] = entityIds.map((id, k) => {
+      const indices = membersOf[k]!;
       return { person: { id }, records: indices.map((i) => prepared.records[i]!), indices };
     });
     const groupedHouseholds = options.households === false ? undefined : groupHouseholdsPrepared(prepared, members, options.households ?? {});
@@ -349,13 +367,13 @@ function assemble(input: AssemblyInput): IdentityResolution {
       options.onProgress?.({ stage: "golden records", done: members.length, total: members.length });
     }
   } else {
-    organizations = entityIds.map((id) => organizationEntity(id, membersOf.get(id)!.map((i) => prepared.records[i]!)));
+    organizations = entityIds.map((id, k) => organizationEntity(id, membersOf[k]!.map((i) => prepared.records[i]!)));
   }
   // Plain assignments rather than conditional spreads: there are as many objects as records.
-  const entities: ResolvedEntity[] = entityIds.map((id) => {
+  const entities: ResolvedEntity[] = entityIds.map((id, k) => {
     const entity: { -readonly [K in keyof ResolvedEntity]: ResolvedEntity[K] } = {
       id,
-      records: membersOf.get(id)!.map((i) => ({ sourceSystem: prepared.records[i]!.sourceSystem, sourceId: prepared.records[i]!.sourceId })),
+      records: membersOf[k]!.map((i) => ({ sourceSystem: prepared.records[i]!.sourceSystem, sourceId: prepared.records[i]!.sourceId })),
     };
     const householdId = householdOf.get(id);
     if (householdId !== undefined) entity.householdId = householdId;
