@@ -4,6 +4,7 @@ import { pinyinKey } from "./normalize/index.js";
 import { addressCacheKey, addressFromCacheKey, copyAddress, memoize } from "./memo.js";
 import { pinyinTexts } from "./features.js";
 import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
+import { KeyTable } from "./key-table.js";
 import { UnionFind } from "./union-find.js";
 
 /**
@@ -163,7 +164,7 @@ export function groupHouseholdsPrepared(prepared: PreparedRecords, members: read
   const family = familyName.dictionary.keyFeature("household-surname", (_v, id) => surnames[id]!.replace(/ /g, ""));
   const families = familyName.dictionary.keyValues("household-surname").length + 1;
   const houseLevel = address.dictionary.feature("house-level", (line) => /^\d/.test(line) && line.includes(" "));
-  const linePlaces = new Map<number, number>();
+  const linePlaces = new KeyTable(1 << 12);
   const placeCount = postcode.dictionary.size + city.dictionary.size + 1;
   const placeOf = (i: number): number => {
     if (postcode.offsets[i]! < postcode.offsets[i + 1]!) return postcode.values[postcode.offsets[i]!]!;
@@ -193,14 +194,49 @@ export function groupHouseholdsPrepared(prepared: PreparedRecords, members: read
         const line = address.values[v]!;
         // a house-level address starts with a house number
         if (!houseLevel[line]) continue;
-        const code = line * placeCount + place;
-        let linePlace = linePlaces.get(code);
-        if (linePlace === undefined) linePlaces.set(code, (linePlace = linePlaces.size));
+        const linePlace = linePlaces.intern(line * placeCount + place);
         for (const f of memberFamilies) addresses.push(linePlace * families + f);
       }
     }
     return { addresses, phones, accounts };
   });
+}
+
+/**
+ * The members holding each key, ascending (members are added in order, so a repeat is the last
+ * one). Number keys (ids of prepared values, non-negative integers) are numbered by a typed-array
+ * table rather than held in a map; a key held by one member so far keeps it as a number, not a list.
+ */
+class KeyHolders {
+  private readonly numbers = new KeyTable(1 << 12);
+  private readonly texts = new Map<string, number>();
+  private readonly byNumber: (number | number[])[] = [];
+  private readonly byText: (number | number[])[] = [];
+
+  /** Records that `member` holds `key`. */
+  add(key: string | number, member: number): void {
+    if (typeof key === "number") KeyHolders.hold(this.byNumber, this.numbers.intern(key), member);
+    else {
+      let id = this.texts.get(key);
+      if (id === undefined) this.texts.set(key, (id = this.byText.length));
+      KeyHolders.hold(this.byText, id, member);
+    }
+  }
+
+  /** Calls `visit` with the holders of every key held by two members or more. */
+  forEachShared(visit: (members: readonly number[]) => void): void {
+    for (const list of [this.byNumber, this.byText]) for (const held of list) if (typeof held !== "number") visit(held);
+  }
+
+  private static hold(holders: (number | number[])[], id: number, member: number): void {
+    if (id === holders.length) holders.push(member);
+    else {
+      const held = holders[id]!;
+      if (typeof held === "number") {
+        if (held !== member) holders[id] = [held, member];
+      } else if (held[held.length - 1] !== member) held.push(member);
+    }
+  }
 }
 
 const isSortedById = (members: readonly EntityMember[]): boolean => members.every((m, k) => k === 0 || members[k - 1]!.person.id < m.person.id);
@@ -210,33 +246,24 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
   const maxSize = options.maxSize ?? 10;
   if (!(Number.isInteger(maxSize) && maxSize >= 2)) throw new RangeError(`households.maxSize must be an integer of at least 2, got ${maxSize}`);
   const ordered = isSortedById(members) ? members : [...members].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
-  // Members sharing each key, ascending (members are visited in order, so a repeat is the last
-  // one); a key held by one member so far keeps that member as a number, not a list.
-  const byAddress = new Map<string | number, number | number[]>();
-  const byPhone = new Map<string | number, number | number[]>();
-  const byAccount = new Map<string | number, number | number[]>();
-  const add = (byKey: Map<string | number, number | number[]>, key: string | number, member: number): void => {
-    const held = byKey.get(key);
-    if (held === undefined) byKey.set(key, member);
-    else if (typeof held === "number") {
-      if (held !== member) byKey.set(key, [held, member]);
-    } else if (held[held.length - 1] !== member) held.push(member);
-  };
+  const byAddress = new KeyHolders();
+  const byPhone = new KeyHolders();
+  const byAccount = new KeyHolders();
   const linkAddresses = options.byAddressAndFamilyName ?? true;
   const linkPhones = options.byPhone ?? true;
   const linkAccounts = options.byJointAccount ?? true;
   ordered.forEach((m, k) => {
     const keys = keysOf(m);
-    if (linkAddresses) for (const a of keys.addresses) add(byAddress, a, k);
-    if (linkPhones) for (const p of keys.phones) add(byPhone, p, k);
-    if (linkAccounts) for (const id of keys.accounts) add(byAccount, id, k);
+    if (linkAddresses) for (const a of keys.addresses) byAddress.add(a, k);
+    if (linkPhones) for (const p of keys.phones) byPhone.add(p, k);
+    if (linkAccounts) for (const id of keys.accounts) byAccount.add(id, k);
   });
   const uf = new UnionFind(ordered.length);
   for (const byKey of [byAddress, byPhone, byAccount]) {
-    for (const list of byKey.values()) {
-      if (typeof list === "number" || list.length > maxSize) continue;
+    byKey.forEachShared((list) => {
+      if (list.length > maxSize) return;
       for (let x = 1; x < list.length; x++) uf.union(list[0]!, list[x]!);
-    }
+    });
   }
   const labels = uf.labels();
   const groups = new Map<number, number[]>();

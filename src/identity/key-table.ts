@@ -12,25 +12,24 @@ const TWO_32 = 4294967296;
 
 /**
  * Numbers integer keys (0 ≤ key < 2^53) densely from 0 in order of first appearance, in an
- * open-addressing table (Fibonacci hashing, linear probing) sized for at most `capacity` keys.
+ * open-addressing table (Fibonacci hashing, linear probing, at most half full). Sized for
+ * `capacity` keys, it doubles when more come.
  */
 export class KeyTable {
-  private readonly codes: Float64Array;
+  private codes: Float64Array;
   /** Id + 1 of the key in each slot, {@link EMPTY} for a free slot. */
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-  private readonly capacity: number;
+  private slots: Int32Array;
+  private shift: number;
   /** Keys numbered since the last {@link clear}. */
   size = 0;
 
-  /** @param capacity - The most keys the table will hold between two {@link clear} calls. */
+  /** @param capacity - The keys expected between two {@link clear} calls (more are allowed). */
   constructor(capacity: number) {
     let bits = 4;
     while (2 ** bits < 2 * capacity) bits++;
     this.codes = new Float64Array(2 ** bits);
     this.slots = new Int32Array(2 ** bits);
     this.shift = 32 - bits;
-    this.capacity = capacity;
   }
 
   /** Forgets every key (the memory is kept). */
@@ -39,26 +38,41 @@ export class KeyTable {
     this.size = 0;
   }
 
-  /**
-   * The id of `key`, numbering it when first seen.
-   *
-   * @throws RangeError when a key beyond the capacity is added.
-   */
+  /** The id of `key`, numbering it when first seen. */
   intern(key: number): number {
     const { codes, slots } = this;
     const mask = slots.length - 1;
-    const low = key >>> 0;
-    const high = (key / TWO_32) >>> 0;
-    let at = Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    let at = this.slotOf(key);
     for (let id = slots[at]!; id !== EMPTY; id = slots[at]!) {
       if (codes[at] === key) return id - 1;
       at = (at + 1) & mask;
     }
-    if (this.size === this.capacity) throw new RangeError(`a key table for ${this.capacity} keys is full`);
     const id = this.size++;
     codes[at] = key;
     slots[at] = id + 1;
+    if (2 * this.size > slots.length) this.grow();
     return id;
+  }
+
+  private slotOf(key: number): number {
+    const low = key >>> 0;
+    const high = (key / TWO_32) >>> 0;
+    return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  private grow(): void {
+    const { codes, slots } = this;
+    this.codes = new Float64Array(2 * slots.length);
+    this.slots = new Int32Array(2 * slots.length);
+    this.shift--;
+    const mask = this.slots.length - 1;
+    for (let s = 0; s < slots.length; s++) {
+      if (slots[s] === EMPTY) continue;
+      let at = this.slotOf(codes[s]!);
+      while (this.slots[at] !== EMPTY) at = (at + 1) & mask;
+      this.codes[at] = codes[s]!;
+      this.slots[at] = slots[s]!;
+    }
   }
 }
 
