@@ -22,15 +22,18 @@ export function hash32(x: number): number {
 /** The FNV-1a state before any character. */
 export const FNV_START = 0x811c9dc5;
 
-/** FNV-1a over `text`, continuing from state `h`: hashing text piece by piece, without joining it. */
-export function fnv1a(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+/** The FNV prime of 32-bit FNV-1a. */
+export const FNV_PRIME = 0x01000193;
+
+/** An FNV-1a-style hash of `text` (xor each character, multiply by an odd `multiplier`), continuing from state `h`. */
+export function hashText(h: number, text: string, multiplier: number): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), multiplier);
   return h;
 }
 
 /** Hashes a string to 32 bits (FNV-1a followed by {@link hash32}). */
 export function hashString(text: string): number {
-  return hash32(fnv1a(FNV_START, text) >>> 0);
+  return hash32(hashText(FNV_START, text, FNV_PRIME) >>> 0);
 }
 
 /** Folds a safe integer seed (all 53 bits, sign included) into 32 bits. */

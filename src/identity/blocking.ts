@@ -492,10 +492,11 @@ export interface CandidatePairs {
  * ```
  */
 export function listCandidatePairs(index: BlockingIndex): CandidatePairs {
+  // Two passes over the partners, one to count and one to fill: the pairs then take one
+  // allocation of their exact size instead of growing (see key-table.ts on why that matters).
   const partners = new PartnerLists(index);
   let total = 0;
   for (let i = 0; i < index.prepared.size; i++) total += partners.collect(i).length;
-  // One allocation for the three arrays (see key-table.ts on why).
   const memory = new ArrayBuffer(12 * total);
   const left = new Int32Array(memory, 0, total);
   const right = new Int32Array(memory, 4 * total, total);

@@ -74,7 +74,6 @@ export interface MatchOutcome {
   readonly fingerprints: readonly string[];
 }
 
-
 /**
  * Whether a blocking rule forces a comparison to agree: the rule keys on a field the comparison
  * compares (a full name contains the given and family names).

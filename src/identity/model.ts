@@ -153,8 +153,8 @@ const valueAdjustments = new WeakMap<TermFrequencyTable, Map<number, { dictionar
  * run shares them (at a million records each is megabytes).
  */
 function adjustmentsByValue(table: TermFrequencyTable, dictionary: ValueDictionary, u: number): Float64Array {
-  const byU = valueAdjustments.get(table) ?? new Map<number, { dictionary: ValueDictionary; adjustments: Float64Array }>();
-  valueAdjustments.set(table, byU);
+  let byU = valueAdjustments.get(table);
+  if (byU === undefined) valueAdjustments.set(table, (byU = new Map()));
   const cached = byU.get(u);
   if (cached !== undefined && cached.dictionary === dictionary && cached.adjustments.length === dictionary.size) return cached.adjustments;
   const adjustment = (count: number): number => Math.log2(u / (count / table.total));
@@ -225,6 +225,13 @@ export function levelWeights(model: FellegiSunterModel): Float64Array[] {
   return model.comparisons.map((c, ci) => Float64Array.from({ length: c.levels.length + 2 }, (_, l) => levelWeight(model, ci, l)));
 }
 
+/** Σ of the level weights (from {@link levelWeights}) of a comparison vector, in comparison order. */
+export function patternWeight(weights: readonly Float64Array[], levels: ArrayLike<number>): number {
+  let w = 0;
+  for (let c = 0; c < weights.length; c++) w += weights[c]![levels[c]!]!;
+  return w;
+}
+
 /**
  * Compiles a model against prepared records. Level weights are tabulated once; term-frequency
  * adjustments are tabulated per distinct value: `log2(u_exact / tf(v))` with
@@ -270,11 +277,7 @@ export function createScorer(model: FellegiSunterModel, prepared: PreparedRecord
     compare(i, j, out) {
       for (let c = 0; c < width; c++) out[c] = compiled[c]!.levelOf(i, j);
     },
-    patternWeight(levels) {
-      let w = 0;
-      for (let c = 0; c < width; c++) w += weights[c]![levels[c]!]!;
-      return w;
-    },
+    patternWeight: (levels) => patternWeight(weights, levels),
     termFrequency(levels) {
       let tf = 0;
       for (let c = 0; c < width; c++) {

@@ -8,7 +8,7 @@ import { buildBlockingIndex, type BlockingIndex, type CandidatePairs } from "./b
 import { clusterPairs, type ClusterResult, type IdentifierLimit, type ScoredPairs } from "./cluster.js";
 import { createNicknameTable, type NicknameTable } from "./compare/index.js";
 import { compileComparison, type CompiledComparison } from "./comparison.js";
-import { createScorer, levelWeights, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
+import { createScorer, levelWeights, patternWeight, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
 import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import { prepareRecords, type PreparedRecords } from "./prepare.js";
@@ -197,7 +197,7 @@ export function candidateProbabilities(candidates: CandidateSet, settings: Match
   const rowRule = new Int32Array(rows);
   for (let p = 0; p < rows; p++) {
     const levels = patterns.levels.subarray(p * width, (p + 1) * width);
-    if (weights) for (let c = 0; c < width; c++) rowWeight[p] = rowWeight[p]! + weights[c]![levels[c]!]!;
+    rowWeight[p] = weights ? patternWeight(weights, levels) : 0;
     rowRule[p] = rules.rules.length > 0 ? matchingRule(rules, levels) : -1;
   }
   const prior = priorOf(model);

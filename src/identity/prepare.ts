@@ -1,5 +1,5 @@
 import { sourceRecordKey, type SourceRecord } from "../customer/index.js";
-import { FNV_START, fnv1a, hash32 } from "../_lib/random.js";
+import { FNV_PRIME, FNV_START, hash32, hashText } from "../_lib/random.js";
 import {
   detectScript,
   isPlaceholderPhone,
@@ -66,6 +66,7 @@ export interface PreparedColumn {
 
 /** The second hash of a value starts from another state and multiplies by another odd constant. */
 const SECOND_START = 0x9747b28c;
+const SECOND_MULTIPLIER = 0x5bd1e995;
 
 /** Two 32-bit hashes of every value of each dictionary (64 bits together), computed once. */
 const valueHashes = new WeakMap<ValueDictionary, { readonly first: Int32Array; readonly second: Int32Array }>();
@@ -76,10 +77,8 @@ function hashesOf(dictionary: ValueDictionary): { readonly first: Int32Array; re
   const first = new Int32Array(dictionary.size);
   const second = new Int32Array(dictionary.size);
   dictionary.values.forEach((value, id) => {
-    first[id] = fnv1a(FNV_START, value);
-    let h = SECOND_START;
-    for (let c = 0; c < value.length; c++) h = Math.imul(h ^ value.charCodeAt(c), 0x5bd1e995);
-    second[id] = h;
+    first[id] = hashText(FNV_START, value, FNV_PRIME);
+    second[id] = hashText(SECOND_START, value, SECOND_MULTIPLIER);
   });
   const hashes = { first, second };
   valueHashes.set(dictionary, hashes);
@@ -105,11 +104,11 @@ export function recordFingerprints(prepared: PreparedRecords): string[] {
     let h2 = SECOND_START;
     for (let f = 0; f < columns.length; f++) {
       const { offsets, values, first, second } = columns[f]!;
-      h1 = mixWord(h1, f + 1, 0x01000193);
-      h2 = mixWord(h2, f + 1, 0x5bd1e995);
+      h1 = mixWord(h1, f + 1, FNV_PRIME);
+      h2 = mixWord(h2, f + 1, SECOND_MULTIPLIER);
       for (let v = offsets[i]!; v < offsets[i + 1]!; v++) {
-        h1 = mixWord(h1, first[values[v]!]!, 0x01000193);
-        h2 = mixWord(h2, second[values[v]!]!, 0x5bd1e995);
+        h1 = mixWord(h1, first[values[v]!]!, FNV_PRIME);
+        h2 = mixWord(h2, second[values[v]!]!, SECOND_MULTIPLIER);
       }
     }
     fingerprints[i] = `${hash32(h1 >>> 0).toString(36)}.${hash32(h2 >>> 0).toString(36)}`;
