@@ -13,6 +13,8 @@ export default defineConfig({
     cli: "src/cli/index.ts",
     // The worker thread of identity scoring, started by path (src/identity/parallel.ts finds it).
     "identity/score-worker": "src/identity/score-worker.ts",
+    // The worker thread of identity preparation (src/identity/prepare-threads.ts), found the same way.
+    "identity/prepare-worker": "src/identity/prepare-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -30,7 +30,8 @@ export interface TokenLists {
 export class ValueDictionary {
   /** The distinct values, by id. */
   readonly values: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Id by value; built on first use for a dictionary made from a list (see {@link fromDistinct}). */
+  private idMap: Map<string, number> | undefined = new Map();
   private readonly keyFeatures = new Map<string, Int32Array>();
   private readonly listFeatures = new Map<string, TokenLists>();
   private readonly anyFeatures = new Map<string, readonly unknown[]>();
@@ -40,6 +41,30 @@ export class ValueDictionary {
   /** Number of distinct values. */
   get size(): number {
     return this.values.length;
+  }
+
+  /**
+   * A dictionary of values known to be distinct, with ids in list order: the list becomes its
+   * values (not copied), and the lookup from value to id is built only when first needed.
+   *
+   * @param values - Distinct values.
+   * @returns The dictionary.
+   * @example
+   * ```ts
+   * const emails = ValueDictionary.fromDistinct(["a@x.org", "b@x.org"]);
+   * emails.find("b@x.org"); // 1
+   * ```
+   */
+  static fromDistinct(values: string[]): ValueDictionary {
+    const dictionary = new ValueDictionary();
+    (dictionary as { values: string[] }).values = values;
+    dictionary.idMap = undefined;
+    return dictionary;
+  }
+
+  private get ids(): Map<string, number> {
+    if (this.idMap === undefined) this.idMap = new Map(this.values.map((value, id) => [value, id]));
+    return this.idMap;
   }
 
   /**

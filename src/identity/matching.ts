@@ -144,7 +144,7 @@ export interface FullMatchOptions {
 export function matchFull(records: readonly SourceRecord[], settings: MatchSettings, overrides: (prepared: PreparedRecords) => IndexOverrides, options: FullMatchOptions = {}): MatchOutcome {
   const { onProgress } = options;
   onProgress?.({ stage: "preparing", done: 0, total: records.length });
-  const prepared = prepareWith(records, settings);
+  const prepared = prepareWith(records, settings, options.parallel, onProgress);
   onProgress?.({ stage: "blocking", done: 0, total: prepared.size });
   const index = indexWith(prepared, settings);
   const pairList = listCandidatePairs(index);

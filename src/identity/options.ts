@@ -93,6 +93,12 @@ export interface MatchOptions {
    * starting them and handing them the prepared records costs more than it saves.
    */
   readonly parallelMinPairs?: number;
+  /**
+   * Fewest records for which preparation (normalising every value) runs on two threads, the
+   * calling one and a worker that prepares the second half of the records (default `100_000`).
+   * The result is the same either way.
+   */
+  readonly parallelMinRecords?: number;
 }
 
 const ThresholdSchema = z.number().gt(0).lte(1);
@@ -199,15 +205,17 @@ export function settingsFromOptions(options: MatchOptions): MatchSettings {
  * How scoring may use threads, from matching options.
  *
  * @param options - The options.
- * @returns The validated thread count and pair threshold.
- * @throws RangeError naming the option when `threads` or `parallelMinPairs` is invalid.
+ * @returns The validated thread count and thresholds.
+ * @throws RangeError naming the option when `threads`, `parallelMinPairs` or `parallelMinRecords` is invalid.
  */
 export function parallelismFromOptions(options: MatchOptions): Parallelism {
   const threads = options.threads ?? defaultThreads();
   if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64)) fail("threads", `must be an integer from 1 to 64, got ${String(threads)}`);
   const minPairs = options.parallelMinPairs ?? 200_000;
   if (!(Number.isInteger(minPairs) && minPairs >= 0)) fail("parallelMinPairs", `must be a non-negative integer, got ${String(minPairs)}`);
-  return { threads, minPairs };
+  const minRecords = options.parallelMinRecords ?? 100_000;
+  if (!(Number.isInteger(minRecords) && minRecords >= 0)) fail("parallelMinRecords", `must be a non-negative integer, got ${String(minRecords)}`);
+  return { threads, minPairs, minRecords };
 }
 
 /**

@@ -19,12 +19,14 @@ import { PatternCounter, type PatternTable } from "./patterns.js";
 import type { PreparedColumn, PreparedRecords } from "./prepare.js";
 import type { MatchSettings } from "./settings.js";
 
-/** How candidate scoring may use threads (validated from `MatchOptions.threads` and `parallelMinPairs`). */
+/** How preparation and candidate scoring may use threads (validated from `MatchOptions.threads`, `parallelMinPairs` and `parallelMinRecords`). */
 export interface Parallelism {
   /** Threads that score, the calling one included (1: no workers). */
   readonly threads: number;
   /** Fewest candidate pairs for which workers are started. */
   readonly minPairs: number;
+  /** Fewest records for which preparation starts a worker. */
+  readonly minRecords: number;
 }
 
 /** What a pair evaluator was built from, so that a worker can build the same one. */
@@ -134,7 +136,7 @@ function builtin<T>(id: string): T | undefined {
 }
 
 /** `node:worker_threads`, or undefined where the runtime has none. */
-function workerThreads(): WorkerThreads | undefined {
+export function workerThreads(): WorkerThreads | undefined {
   return builtin<WorkerThreads>("node:worker_threads");
 }
 
@@ -290,21 +292,22 @@ export function runScoreJob(job: ScoreJob, buildEvaluator: (job: ScoreJob) => Ch
 }
 
 /**
- * The code a worker runs: it imports the built worker script found beside this module (or in
+ * The code a worker runs (`script`: the name of a worker entry, such as `"score-worker"`): it
+ * imports the built worker script found beside this module (or in
  * `identity/` below it, from a bundle's shared chunk); from the TypeScript sources (tests,
  * benchmarks under tsx) it loads the worker's source through tsx's require hook, since Node 20
  * applies no loader hooks to a worker and tsx's `--import` registers itself on the main thread
  * only. Code rather than a file, so that the worker can inherit every flag of the process (a
  * worker started from a file refuses `--input-type`). Undefined when the script is not found.
  */
-function workerCode(): string | undefined {
+export function workerCode(script: string): string | undefined {
   const fs = builtin<typeof import("node:fs")>("node:fs");
   const module = builtin<typeof import("node:module")>("node:module");
   const nodeUrl = builtin<typeof import("node:url")>("node:url");
   if (fs === undefined || module === undefined || nodeUrl === undefined) return undefined;
   const here = import.meta.url;
   const extension = /\.(c?js|ts)$/.exec(here)?.[0] ?? ".js";
-  const url = [`./score-worker${extension}`, `./identity/score-worker${extension}`].map((path) => new URL(path, here)).find((u) => fs.existsSync(u));
+  const url = [`./${script}${extension}`, `./identity/${script}${extension}`].map((path) => new URL(path, here)).find((u) => fs.existsSync(u));
   if (url === undefined) return undefined;
   if (extension !== ".ts") return `import(${JSON.stringify(url.href)});`;
   const tsx = module.createRequire(here).resolve("tsx/cjs");
@@ -321,7 +324,7 @@ interface StartedWorker {
 
 /** Starts workers 1…`count`; those that cannot start are left out. */
 function startWorkers(threads: WorkerThreads, count: number, inputs: EvaluatorInputs, buffers: ScoreJob["buffers"]): StartedWorker[] {
-  const code = workerCode();
+  const code = workerCode("score-worker");
   if (code === undefined) return [];
   const columns = jobColumns(inputs.prepared);
   const started: StartedWorker[] = [];

@@ -11,7 +11,8 @@ import { compileComparison, type CompiledComparison } from "./comparison.js";
 import { createScorer, levelWeights, patternWeight, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
 import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
-import { prepareRecords, type PreparedRecords } from "./prepare.js";
+import { assemblePrepared, canonicalOrder, prepareColumns, resolvePrepareOptions, type PreparedRecords } from "./prepare.js";
+import { prepareOnThreads } from "./prepare-threads.js";
 import { compileRules, matchingRule } from "./rules.js";
 import type { MatchSettings } from "./settings.js";
 
@@ -42,16 +43,24 @@ export interface ResolveProgress {
  */
 export type ProgressCallback = (progress: ResolveProgress) => void;
 
-/** Prepares records with the settings' normalisation options. */
-export function prepareWith(records: readonly SourceRecord[], settings: MatchSettings): PreparedRecords {
+/**
+ * Prepares records with the settings' normalisation options: on two threads when `parallel` allows
+ * it and there are enough records, with the same result as on one.
+ */
+export function prepareWith(records: readonly SourceRecord[], settings: MatchSettings, parallel?: Parallelism, onProgress?: ProgressCallback): PreparedRecords {
   const p = settings.prepare;
-  return prepareRecords(records, {
+  const options = resolvePrepareOptions({
     dateOrder: p.dateOrder,
     blockPlaceholders: p.blockPlaceholders,
     blockedValues: Object.fromEntries(p.blockedValues),
     ...(p.defaultRegion !== undefined ? { defaultRegion: p.defaultRegion } : {}),
     ...(p.email !== undefined ? { email: p.email } : {}),
   });
+  const order = canonicalOrder(records);
+  const total = records.length;
+  const progress = onProgress && ((done: number): void => onProgress({ stage: "preparing", done, total }));
+  const threaded = parallel !== undefined && parallel.threads > 1 && total >= parallel.minRecords ? prepareOnThreads(order, options, progress) : undefined;
+  return assemblePrepared(order, threaded ?? prepareColumns(order.ordered, options, progress ? { onProgress: progress } : {}));
 }
 
 /** Builds the blocking index with the settings' rules and caps. */

@@ -228,8 +228,35 @@ function familyLast(full: string): string {
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value === "" ? undefined : value);
 
+/**
+ * The fields of a source record that preparation reads (a source record has them all; a worker
+ * thread rebuilds just these).
+ */
+export interface PrepareInput {
+  readonly givenName?: string | undefined;
+  readonly middleName?: string | undefined;
+  readonly familyName?: string | undefined;
+  readonly fullName?: string | undefined;
+  readonly birthDate?: string | undefined;
+  readonly gender?: string | undefined;
+  readonly organizationName?: string | undefined;
+  readonly department?: string | undefined;
+  readonly jobTitle?: string | undefined;
+  readonly emails: readonly string[];
+  readonly phones: readonly string[];
+  readonly addresses: readonly PrepareAddress[];
+}
+
+/** The parts of an address that preparation reads. */
+export interface PrepareAddress {
+  readonly lines: readonly string[];
+  readonly city?: string | undefined;
+  readonly postcode?: string | undefined;
+  readonly country?: string | undefined;
+}
+
 /** The phone region of a record's addresses: the first country idic knows phone rules for. */
-function addressRegion(record: SourceRecord): string | undefined {
+function addressRegion(record: { readonly addresses: readonly { readonly country?: string | undefined }[] }): string | undefined {
   for (const address of record.addresses) {
     if (address.country === undefined) continue;
     const code = normalizeCountry(address.country);
@@ -242,11 +269,11 @@ function addressRegion(record: SourceRecord): string | undefined {
  * The phone region of a record: the country of its address when idic knows that country's phone
  * rules, else `fallback`.
  *
- * @param record - The record.
+ * @param record - The record (its addresses are read).
  * @param fallback - The region to use otherwise.
  * @returns An ISO alpha-2 region, or `undefined`.
  */
-export function phoneRegionOf(record: SourceRecord, fallback: string | undefined): string | undefined {
+export function phoneRegionOf(record: { readonly addresses: readonly { readonly country?: string | undefined }[] }, fallback: string | undefined): string | undefined {
   return addressRegion(record) ?? fallback;
 }
 
@@ -268,50 +295,121 @@ export function inferPhoneRegion(records: readonly SourceRecord[]): string | und
   return best?.[0];
 }
 
+/** {@link PrepareOptions} checked and with their defaults (plain data: a worker thread receives them). */
+export interface ResolvedPrepareOptions {
+  readonly dateOrder: DayMonthOrder;
+  readonly defaultRegion: string | undefined;
+  readonly blockPlaceholders: boolean;
+  readonly email: Pick<NormalizeEmailOptions, "removePlusTag" | "providerRules">;
+  readonly blockedValues: Partial<Record<IdentityField, readonly string[]>>;
+}
+
 /**
- * Normalises source records once into the compact representation every matching step works on:
- * records sorted by key (so results never depend on input order), each field's values normalised
- * with the `idic/identity` normalisers and interned in a dictionary shared across records (names
- * in one dictionary for given, family and full names). Blocked values (listed ones and, by
- * default, placeholder emails and phones) become missing values and are counted.
+ * Checks preparation options and fills in their defaults (internal).
  *
- * @param records - Parsed source records with distinct keys (`sourceSystem` + `sourceId`).
- * @param options - Phone region, date order, blocked values; see {@link PrepareOptions}.
- * @returns The prepared records.
- * @throws RangeError when two records share a key, or `defaultRegion` is not a two-letter code.
- * @example
- * ```ts
- * const prepared = prepareRecords([
- *   SourceRecordSchema.parse({ sourceSystem: "web", sourceId: "1", fullName: "Dr Ann O'Neil", emails: ["Ann@X.org"] }),
- * ]);
- * const { dictionary, values } = prepared.columns.familyName;
- * dictionary.values[values[0]!]; // "oneil"
- * ```
+ * @throws RangeError when `dateOrder`, `defaultRegion` or a field of `blockedValues` is invalid.
  */
-export function prepareRecords(records: readonly SourceRecord[], options: PrepareOptions = {}): PreparedRecords {
+export function resolvePrepareOptions(options: PrepareOptions): ResolvedPrepareOptions {
   const dateOrder = options.dateOrder ?? "DMY";
   if (dateOrder !== "DMY" && dateOrder !== "MDY") throw new RangeError(`dateOrder must be "DMY" or "MDY", got ${JSON.stringify(dateOrder)}`);
   if (options.defaultRegion !== undefined && !/^[A-Za-z]{2}$/.test(options.defaultRegion)) {
     throw new RangeError(`defaultRegion must be an ISO 3166-1 alpha-2 code such as "GB", got ${JSON.stringify(options.defaultRegion)}`);
   }
-  const defaultRegion = options.defaultRegion?.toUpperCase();
-  const blockPlaceholders = options.blockPlaceholders ?? true;
-  const emailOptions = options.email ?? {};
-  const n = records.length;
+  const blockedValues = options.blockedValues ?? {};
+  for (const field of Object.keys(blockedValues)) {
+    if (!IDENTITY_FIELDS.includes(field as IdentityField)) throw new RangeError(`blockedValues: unknown field "${field}"; fields are ${IDENTITY_FIELDS.join(", ")}`);
+  }
+  return { dateOrder, defaultRegion: options.defaultRegion?.toUpperCase(), blockPlaceholders: options.blockPlaceholders ?? true, email: options.email ?? {}, blockedValues };
+}
+
+/** Records sorted by key (canonical order), with their keys and input positions. */
+export interface CanonicalOrder {
+  /** Record keys in canonical order. */
+  readonly keys: readonly string[];
+  /** Input position of each canonical record. */
+  readonly inputIndex: Int32Array;
+  /** The records in canonical order. */
+  readonly ordered: readonly SourceRecord[];
+}
+
+/**
+ * Sorts records by key (internal).
+ *
+ * @throws RangeError when two records share a key.
+ */
+export function canonicalOrder(records: readonly SourceRecord[]): CanonicalOrder {
   const keyed = records.map((r, i) => ({ key: sourceRecordKey(r), i }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (let k = 1; k < n; k++) {
+  for (let k = 1; k < keyed.length; k++) {
     if (keyed[k]!.key === keyed[k - 1]!.key) {
       throw new RangeError(`records ${keyed[k - 1]!.i} and ${keyed[k]!.i} share the key ${JSON.stringify(keyed[k]!.key)}; record keys must be distinct`);
     }
   }
-  const keys = keyed.map((k) => k.key);
-  const inputIndex = Int32Array.from(keyed, (k) => k.i);
-  const ordered = keyed.map((k) => records[k.i]!);
-  const sources = [...new Set(ordered.map((r) => r.sourceSystem))].sort();
-  const sourceId = new Map(sources.map((s, i) => [s, i]));
-  const source = Int32Array.from(ordered, (r) => sourceId.get(r.sourceSystem)!);
+  return { keys: keyed.map((k) => k.key), inputIndex: Int32Array.from(keyed, (k) => k.i), ordered: keyed.map((k) => records[k.i]!) };
+}
 
+/**
+ * Some fields of records prepared (internal): the columns of the fields of some value domains
+ * (see `FIELD_DOMAIN`) with those domains' dictionaries, their blocked values and warnings. Parts
+ * that together cover every domain combine into the prepared records (see {@link combineParts});
+ * each domain's dictionary is built by one part alone, so ids are those of one pass.
+ */
+export interface PreparedPart {
+  /** Offsets and dictionary ids of each prepared field. */
+  readonly columns: Readonly<Partial<Record<IdentityField, { readonly offsets: Int32Array; readonly values: Int32Array }>>>;
+  /** The dictionary of each prepared value domain. */
+  readonly dictionaries: ReadonlyMap<string, ValueDictionary>;
+  /** Blocked values of the prepared fields with their record counts. */
+  readonly blocked: readonly BlockedValue[];
+  /** Names in mixed scripts: record position and field. */
+  readonly warnings: readonly { readonly index: number; readonly field: IdentityField }[];
+}
+
+/**
+ * The parts of one set of records, each preparing other value domains, as one (internal).
+ *
+ * @param parts - Parts that together prepare every domain once.
+ * @returns The combined part.
+ * @throws Error when a field is prepared by no part or by two.
+ */
+export function combineParts(parts: readonly PreparedPart[]): PreparedPart {
+  const columns: Partial<Record<IdentityField, { readonly offsets: Int32Array; readonly values: Int32Array }>> = {};
+  for (const field of IDENTITY_FIELDS) {
+    const owners = parts.filter((p) => p.columns[field] !== undefined);
+    if (owners.length !== 1) throw new Error(`internal: field ${field} is prepared by ${owners.length} parts`);
+    columns[field] = owners[0]!.columns[field]!;
+  }
+  return {
+    columns,
+    dictionaries: new Map(parts.flatMap((p) => [...p.dictionaries])),
+    blocked: parts.flatMap((p) => p.blocked),
+    warnings: parts.flatMap((p) => p.warnings),
+  };
+}
+
+/** Options of {@link prepareColumns}. */
+export interface PrepareColumnsOptions {
+  /** The value domains to prepare (default: all). */
+  readonly domains?: ReadonlySet<string>;
+  /** Called with the number of records done, every 4,096 records. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * Normalises and interns the values of records in order (internal; the work of
+ * {@link prepareRecords} once records are in canonical order).
+ *
+ * @param records - The records, in canonical order.
+ * @param options - Checked options (see {@link resolvePrepareOptions}).
+ * @param run - Which value domains to prepare; progress.
+ * @returns The prepared fields.
+ */
+export function prepareColumns(records: readonly PrepareInput[], options: ResolvedPrepareOptions, run: PrepareColumnsOptions = {}): PreparedPart {
+  const { dateOrder, defaultRegion, blockPlaceholders, email: emailOptions } = options;
+  const { domains, onProgress } = run;
+  const fields = IDENTITY_FIELDS.filter((field) => domains === undefined || domains.has(FIELD_DOMAIN[field]));
+  const active = (field: IdentityField): boolean => fields.includes(field);
+  const n = records.length;
   const dictionaries = new Map<string, ValueDictionary>();
   const dictionaryOf = (field: IdentityField): ValueDictionary => {
     const domain = FIELD_DOMAIN[field];
@@ -339,14 +437,14 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     else blockedCounts.set(k, { field, value, records: 1, reason });
   };
 
-  const warnings: PreparationWarning[] = [];
+  const warnings: { index: number; field: IdentityField }[] = [];
   // Per field: its dictionary and the column being built.
   const builders = Object.fromEntries(
-    IDENTITY_FIELDS.map((field) => [field, { dictionary: dictionaryOf(field), offsets: new Int32Array(n + 1), values: [] as number[] }]),
+    fields.map((field) => [field, { dictionary: dictionaryOf(field), offsets: new Int32Array(n + 1), values: [] as number[] }]),
   ) as Record<IdentityField, { dictionary: ValueDictionary; offsets: Int32Array; values: number[] }>;
-  const builderList = IDENTITY_FIELDS.map((field) => builders[field]);
+  const builderList = fields.map((field) => builders[field]);
 
-  const normalizers: Record<IdentityField, (text: string, record: SourceRecord) => string | undefined> = {
+  const normalizers: Record<IdentityField, (text: string, record: PrepareInput) => string | undefined> = {
     givenName: name,
     familyName: name,
     fullName: name,
@@ -364,19 +462,19 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     department: name,
     jobTitle: name,
   };
-  for (const [field, values] of Object.entries(options.blockedValues ?? {}) as [IdentityField, readonly string[]][]) {
-    if (!IDENTITY_FIELDS.includes(field)) throw new RangeError(`blockedValues: unknown field "${field}"; fields are ${IDENTITY_FIELDS.join(", ")}`);
+  for (const [field, values] of Object.entries(options.blockedValues) as [IdentityField, readonly string[]][]) {
+    if (!active(field)) continue;
     const set = new Set<string>();
     for (const v of values) {
       set.add(v);
-      const normal = normalizers[field](v, { addresses: [] } as unknown as SourceRecord);
+      const normal = normalizers[field](v, { emails: [], phones: [], addresses: [] });
       if (normal !== undefined) set.add(normal);
     }
     listed.set(field, set);
   }
 
   const push = (field: IdentityField, value: string | undefined, raw: string): void => {
-    if (value === undefined) return;
+    if (value === undefined || !active(field)) return;
     const list = listed.get(field);
     if (list !== undefined && (list.has(value) || list.has(raw))) {
       countBlocked(field, value, "listed");
@@ -394,7 +492,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     if (!builder.values.includes(id, builder.offsets[current]!)) builder.values.push(id);
   };
   const idsOf = (field: IdentityField, normalize: (text: string) => string | undefined): ((raw: string) => number) | undefined => {
-    if (listed.has(field)) return undefined;
+    if (listed.has(field) || !active(field)) return undefined;
     const dictionary = builders[field].dictionary;
     return memoize((raw) => {
       const value = normalize(raw);
@@ -409,7 +507,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
   }
   const birthDateIds = idsOf("birthDate", (t) => birthDateKey(t, dateOrder));
   // An address (by its cache key) to the ids of its street line, postcode and city (−1: none).
-  const idIn = (field: IdentityField, value: string | undefined): number => (value === undefined ? -1 : builders[field].dictionary.intern(value));
+  const idIn = (field: IdentityField, value: string | undefined): number => (value === undefined || !active(field) ? -1 : builders[field].dictionary.intern(value));
   const addressIds = ["address", "postcode", "city"].some((f) => listed.has(f as IdentityField))
     ? undefined
     : memoize((key): readonly [number, number, number] => {
@@ -423,7 +521,7 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
       });
 
   const titleOnly = memoize((text) => isTitleOnly(text));
-  const nameValues = (r: SourceRecord, field: "givenName" | "familyName"): string[] => {
+  const nameValues = (r: PrepareInput, field: "givenName" | "familyName"): string[] => {
     const raw = field === "givenName" ? r.givenName : r.familyName;
     const other = field === "givenName" ? r.familyName : r.givenName;
     const own = raw !== undefined && !titleOnly(raw) ? raw : undefined;
@@ -435,65 +533,122 @@ export function prepareRecords(records: readonly SourceRecord[], options: Prepar
     const part = split(r.fullName)[field === "givenName" ? "given" : "family"];
     return part === undefined ? [] : [part];
   };
-  const fullNameValues = (r: SourceRecord): string[] => {
+  const fullNameValues = (r: PrepareInput): string[] => {
     if (r.fullName !== undefined) return [r.fullName];
     const joined = [r.givenName, r.middleName, r.familyName].filter((x) => x !== undefined).join(" ");
     return joined === "" ? [] : [joined];
   };
   const pushName = (field: IdentityField, raw: string): void => {
-    if (mixedScript(raw)) {
-      warnings.push({ recordKey: keys[current]!, field, code: "MIXED_SCRIPT", message: `${field} mixes writing systems; it is compared as written` });
-    }
+    if (mixedScript(raw)) warnings.push({ index: current, field });
     const ids = directIds[field];
     if (ids !== undefined) pushId(field, ids(raw));
-    else push(field, normalizers[field](raw, ordered[current]!), raw);
+    else push(field, normalizers[field](raw, records[current]!), raw);
   };
 
+  const names = active("givenName");
+  const dates = active("birthDate");
+  const emails = active("email");
+  const phones = active("phone");
+  const addresses = active("address") || active("postcode") || active("city");
+  const others = (["gender", "organizationName", "department", "jobTitle"] as const).filter(active);
   for (let i = 0; i < n; i++) {
     current = i;
-    const r = ordered[i]!;
+    if ((i & 4095) === 4095) onProgress?.(i);
+    const r = records[i]!;
     for (const builder of builderList) builder.offsets[i] = builder.values.length;
-    for (const raw of nameValues(r, "givenName")) pushName("givenName", raw);
-    for (const raw of nameValues(r, "familyName")) pushName("familyName", raw);
-    for (const raw of fullNameValues(r)) pushName("fullName", raw);
-    if (r.birthDate !== undefined) {
+    if (names) {
+      for (const raw of nameValues(r, "givenName")) pushName("givenName", raw);
+      for (const raw of nameValues(r, "familyName")) pushName("familyName", raw);
+      for (const raw of fullNameValues(r)) pushName("fullName", raw);
+    }
+    if (dates && r.birthDate !== undefined) {
       if (birthDateIds !== undefined) pushId("birthDate", birthDateIds(r.birthDate));
       else push("birthDate", birthDate(r.birthDate), r.birthDate);
     }
-    for (const raw of r.emails) {
-      const { placeholder, key } = readEmail(raw, emailOptions);
-      if (blockPlaceholders && placeholder) countBlocked("email", key ?? raw, "placeholder");
-      else push("email", key, raw);
-    }
-    for (const raw of r.phones) {
-      if (blockPlaceholders && isPlaceholderPhone(raw)) countBlocked("phone", raw.replace(/\D+/g, ""), "placeholder");
-      else push("phone", normalizers.phone(raw, r), raw);
-    }
-    for (const a of r.addresses) {
-      const key = addressCacheKey(a);
-      if (addressIds !== undefined) {
-        const [line, postcode, city] = addressIds(key);
-        pushId("address", line);
-        pushId("postcode", postcode);
-        pushId("city", city);
-        continue;
+    if (emails) {
+      for (const raw of r.emails) {
+        const { placeholder, key } = readEmail(raw, emailOptions);
+        if (blockPlaceholders && placeholder) countBlocked("email", key ?? raw, "placeholder");
+        else push("email", key, raw);
       }
-      const normal = address(key);
-      if (a.lines.length > 0) push("address", nonEmpty(normal.line), a.lines.join(", "));
-      if (a.postcode !== undefined) push("postcode", normal.postcode, a.postcode);
-      if (a.city !== undefined) push("city", normal.city, a.city);
     }
-    if (r.gender !== undefined) push("gender", r.gender, r.gender);
-    if (r.organizationName !== undefined) push("organizationName", organization(r.organizationName), r.organizationName);
-    if (r.department !== undefined) push("department", name(r.department), r.department);
-    if (r.jobTitle !== undefined) push("jobTitle", name(r.jobTitle), r.jobTitle);
+    if (phones) {
+      for (const raw of r.phones) {
+        if (blockPlaceholders && isPlaceholderPhone(raw)) countBlocked("phone", raw.replace(/\D+/g, ""), "placeholder");
+        else push("phone", normalizers.phone(raw, r), raw);
+      }
+    }
+    if (addresses) {
+      for (const a of r.addresses) {
+        const key = addressCacheKey(a);
+        if (addressIds !== undefined) {
+          const [line, postcode, city] = addressIds(key);
+          pushId("address", line);
+          pushId("postcode", postcode);
+          pushId("city", city);
+          continue;
+        }
+        const normal = address(key);
+        if (a.lines.length > 0) push("address", nonEmpty(normal.line), a.lines.join(", "));
+        if (a.postcode !== undefined) push("postcode", normal.postcode, a.postcode);
+        if (a.city !== undefined) push("city", normal.city, a.city);
+      }
+    }
+    for (const field of others) {
+      const raw = r[field];
+      if (raw !== undefined) push(field, field === "gender" ? raw : field === "organizationName" ? organization(raw) : name(raw), raw);
+    }
   }
-  const columns = {} as Record<IdentityField, PreparedColumn>;
-  for (const field of IDENTITY_FIELDS) {
+  const columns: Partial<Record<IdentityField, { offsets: Int32Array; values: Int32Array }>> = {};
+  for (const field of fields) {
     const builder = builders[field];
     builder.offsets[n] = builder.values.length;
-    columns[field] = { offsets: builder.offsets, values: Int32Array.from(builder.values), dictionary: builder.dictionary };
+    columns[field] = { offsets: builder.offsets, values: Int32Array.from(builder.values) };
   }
-  const blocked = [...blockedCounts.values()].sort((a, b) => b.records - a.records || (a.field < b.field ? -1 : a.field > b.field ? 1 : a.value < b.value ? -1 : 1));
-  return { size: n, keys, records: ordered, inputIndex, source, sources, columns, blocked, warnings };
+  return { columns, dictionaries, blocked: [...blockedCounts.values()], warnings };
+}
+
+/**
+ * Prepared records from records in canonical order and their prepared run (internal).
+ *
+ * @param order - The records in canonical order.
+ * @param part - Every field of them, prepared.
+ * @returns The prepared records.
+ */
+export function assemblePrepared(order: CanonicalOrder, part: PreparedPart): PreparedRecords {
+  const { keys, inputIndex, ordered } = order;
+  const sources = [...new Set(ordered.map((r) => r.sourceSystem))].sort();
+  const sourceId = new Map(sources.map((s, i) => [s, i]));
+  const source = Int32Array.from(ordered, (r) => sourceId.get(r.sourceSystem)!);
+  const columns = {} as Record<IdentityField, PreparedColumn>;
+  for (const field of IDENTITY_FIELDS) columns[field] = { ...part.columns[field]!, dictionary: part.dictionaries.get(FIELD_DOMAIN[field])! };
+  const blocked = [...part.blocked].sort((a, b) => b.records - a.records || (a.field < b.field ? -1 : a.field > b.field ? 1 : a.value < b.value ? -1 : 1));
+  const warnings = part.warnings.map(({ index, field }): PreparationWarning => ({ recordKey: keys[index]!, field, code: "MIXED_SCRIPT", message: `${field} mixes writing systems; it is compared as written` }));
+  return { size: ordered.length, keys, records: ordered, inputIndex, source, sources, columns, blocked, warnings };
+}
+
+/**
+ * Normalises source records once into the compact representation every matching step works on:
+ * records sorted by key (so results never depend on input order), each field's values normalised
+ * with the `idic/identity` normalisers and interned in a dictionary shared across records (names
+ * in one dictionary for given, family and full names). Blocked values (listed ones and, by
+ * default, placeholder emails and phones) become missing values and are counted.
+ *
+ * @param records - Parsed source records with distinct keys (`sourceSystem` + `sourceId`).
+ * @param options - Phone region, date order, blocked values; see {@link PrepareOptions}.
+ * @returns The prepared records.
+ * @throws RangeError when two records share a key, or `defaultRegion` is not a two-letter code.
+ * @example
+ * ```ts
+ * const prepared = prepareRecords([
+ *   SourceRecordSchema.parse({ sourceSystem: "web", sourceId: "1", fullName: "Dr Ann O'Neil", emails: ["Ann@X.org"] }),
+ * ]);
+ * const { dictionary, values } = prepared.columns.familyName;
+ * dictionary.values[values[0]!]; // "oneil"
+ * ```
+ */
+export function prepareRecords(records: readonly SourceRecord[], options: PrepareOptions = {}): PreparedRecords {
+  const resolved = resolvePrepareOptions(options);
+  const order = canonicalOrder(records);
+  return assemblePrepared(order, prepareColumns(order.ordered, resolved));
 }

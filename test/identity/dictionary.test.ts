@@ -29,3 +29,21 @@ describe("ValueDictionary.listFeature", () => {
     expect(Array.from(dictionary.listFeature("words", (v) => v.split(" ")).offsets)).toEqual([0, 2, 3]);
   });
 });
+
+describe("ValueDictionary.fromDistinct", () => {
+  it("behaves as the dictionary that interned the same values in order", () => {
+    const texts = fc.uniqueArray(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "constructor")), { maxLength: 20 });
+    fc.assert(
+      fc.property(texts, fc.array(fc.string({ maxLength: 6 }), { maxLength: 10 }), (values, later) => {
+        const interned = new ValueDictionary();
+        for (const v of values) interned.intern(v);
+        const listed = ValueDictionary.fromDistinct([...values]);
+        expect(listed.values).toEqual(interned.values);
+        for (const v of [...values, ...later]) expect(listed.find(v)).toBe(interned.find(v));
+        for (const v of later) expect(listed.intern(v)).toBe(interned.intern(v));
+        expect(listed.values).toEqual(interned.values);
+      }),
+      { seed: 20261123, numRuns: 100 },
+    );
+  });
+});

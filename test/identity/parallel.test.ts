@@ -80,11 +80,11 @@ describe("scoring candidate pairs on worker threads", () => {
     // A function cannot be handed to a worker.
     (evaluator as { inputs: EvaluatorInputs }).inputs = { ...inputs, settings: { ...settings, comparisons: [...settings.comparisons], extra: () => 1 } as typeof settings };
     expect(scoreOnThreads(pairs, evaluator, evaluator.inputs, 1, () => undefined)).toBeUndefined();
-    expectSameScores(collectCandidates(pairs, evaluator, undefined, { threads: 2, minPairs: 0 }));
+    expectSameScores(collectCandidates(pairs, evaluator, undefined, { threads: 2, minPairs: 0, minRecords: 0 }));
   });
 
   it("is what collectCandidates does when threads are allowed and there are enough pairs", () => {
-    const candidates = collectCandidates(pairs, pairEvaluator(prepared, settings, model, nicknames), undefined, { threads: 2, minPairs: 0 });
+    const candidates = collectCandidates(pairs, pairEvaluator(prepared, settings, model, nicknames), undefined, { threads: 2, minPairs: 0, minRecords: 0 });
     expectSameScores(candidates);
     expect(candidates.left).toBe(pairs.left);
     expect(candidates.ruleMask).toBe(pairs.rules);
