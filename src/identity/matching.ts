@@ -9,6 +9,7 @@ import type { Comparison } from "./comparison.js";
 import type { IdentityField } from "./fields.js";
 import { clusterPairs, type RefusedMerges } from "./cluster.js";
 import type { FellegiSunterModel } from "./model.js";
+import type { NicknameTable } from "./compare/index.js";
 import {
   candidateProbabilities,
   clusterWith,
@@ -18,13 +19,15 @@ import {
   identifierLimitsOf,
   indexWith,
   nicknamesOf,
+  openPool,
   pairEvaluator,
   prepareWith,
+  type PairEvaluator,
   ruleTable,
   type ProgressCallback,
 } from "./pipeline.js";
 import { recordFingerprints, type PreparedRecords } from "./prepare.js";
-import type { Parallelism } from "./parallel.js";
+import { closePool, estimateUOnPool, type Parallelism, type WorkerPool } from "./parallel.js";
 import type { MatchSettings } from "./settings.js";
 import {
   assembleModel,
@@ -86,6 +89,30 @@ function forcedByRule(comparison: Comparison, rule: BlockingRule): boolean {
 }
 
 /**
+ * The record pairs inside the same cluster (with `source`, only pairs from different sources):
+ * Σ n(n − 1)/2 over cluster sizes n, less each cluster's pairs within one source. Cluster labels
+ * are record indices.
+ */
+export function clusteredPairs(labels: Int32Array, source?: Int32Array): number {
+  const size = new Float64Array(labels.length);
+  for (const l of labels) size[l] = size[l]! + 1;
+  let pairs = 0;
+  for (const n of size) pairs += (n * (n - 1)) / 2;
+  if (source === undefined) return pairs;
+  // Runs of equal (cluster, source) codes are a cluster's records from one source.
+  let sources = 1;
+  for (const s of source) if (s >= sources) sources = s + 1;
+  const codes = Float64Array.from(labels, (l, i) => l * sources + source[i]!).sort();
+  for (let start = 0, k = 1; k <= codes.length; k++) {
+    if (k < codes.length && codes[k] === codes[start]) continue;
+    const run = k - start;
+    pairs -= (run * (run - 1)) / 2;
+    start = k;
+  }
+  return pairs;
+}
+
+/**
  * Refines the prior λ by self-consistency: EM on the candidate pairs counts near-matches (two
  * members of a household agree on address, phone and family name) partly as matches, which
  * overstates λ; the pairs that end up inside clusters (at probability 0.5, with the guard against
@@ -102,22 +129,7 @@ function refineLambda(
 ): FellegiSunterModel {
   const pairs = candidateProbabilities(candidates, settings, model, buffer);
   const { labels } = clusterWith(prepared, { ...settings, threshold: 0.5 }, pairs, { mustLink: [], cannotLink: [] });
-  const sizes = new Map<number, Map<number, number>>();
-  labels.forEach((l, i) => {
-    const bySource = sizes.get(l) ?? sizes.set(l, new Map()).get(l)!;
-    const s = settings.linkType === "link" ? prepared.source[i]! : 0;
-    bySource.set(s, (bySource.get(s) ?? 0) + 1);
-  });
-  let clustered = 0;
-  for (const bySource of sizes.values()) {
-    let n = 0;
-    let within = 0;
-    for (const c of bySource.values()) {
-      n += c;
-      within += (c * (c - 1)) / 2;
-    }
-    clustered += settings.linkType === "link" ? (n * (n - 1)) / 2 - within : (n * (n - 1)) / 2;
-  }
+  const clustered = clusteredPairs(labels, settings.linkType === "link" ? prepared.source : undefined);
   if (clustered === 0 || possiblePairs <= 0) return model;
   return { ...model, lambda: Math.min(1 - 1e-12, Math.max(1e-12, clustered / possiblePairs)) };
 }
@@ -140,40 +152,70 @@ export interface FullMatchOptions {
   readonly parallel?: Parallelism | undefined;
 }
 
-/** Matches all records from scratch: block, train (unless a model is given), score, cluster. */
-export function matchFull(records: readonly SourceRecord[], settings: MatchSettings, overrides: (prepared: PreparedRecords) => IndexOverrides, options: FullMatchOptions = {}): MatchOutcome {
+/** Candidate pairs compared once, with what led to them. */
+interface ScoredRun {
+  readonly index: BlockingIndex;
+  readonly blocking: BlockingReport;
+  /** u from random pairs, when training. */
+  readonly u: { readonly u: number[][]; readonly pairs: number } | undefined;
+  /** The given model, or with training the one scoring used (m = u: only its term frequencies count). */
+  readonly model: FellegiSunterModel | undefined;
+  readonly evaluator: PairEvaluator;
+  readonly candidates: CandidateSet;
+  /** A buffer for the probabilities of the candidates. */
+  readonly probability: Float64Array;
+}
+
+/**
+ * Blocks, estimates u when training and compares every candidate pair. With a worker pool, a
+ * worker estimates u from random pairs while this thread blocks, and the pool scores with it.
+ */
+function blockAndScore(prepared: PreparedRecords, settings: MatchSettings, nicknames: NicknameTable, options: FullMatchOptions, pool: WorkerPool | undefined): ScoredRun {
   const { onProgress } = options;
-  onProgress?.({ stage: "preparing", done: 0, total: records.length });
-  const prepared = prepareWith(records, settings, options.parallel, onProgress);
+  const train = settings.scoring !== "rules" && options.model === undefined;
+  const uOptions = {
+    linkOnly: settings.linkType === "link",
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.uSamplePairs !== undefined ? { samplePairs: options.uSamplePairs } : {}),
+  };
+  const pendingU = train && pool ? estimateUOnPool(pool, uOptions) : undefined;
   onProgress?.({ stage: "blocking", done: 0, total: prepared.size });
   const index = indexWith(prepared, settings);
   const pairList = listCandidatePairs(index);
   const blocking = reportBlocking(index, pairList);
-  const nicknames = nicknamesOf(settings);
-  const train = settings.scoring !== "rules" && options.model === undefined;
   let model = settings.scoring !== "rules" ? options.model : undefined;
-  let u: number[][] | undefined;
-  let uPairs = 0;
+  let u: ScoredRun["u"];
   if (train) {
     onProgress?.({ stage: "training", done: 0, total: blocking.totalComparisons });
-    const estimate = estimateU(prepared, settings.comparisons, {
-      nicknames,
-      linkOnly: settings.linkType === "link",
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.uSamplePairs !== undefined ? { samplePairs: options.uSamplePairs } : {}),
-    });
-    u = estimate.u;
-    uPairs = estimate.pairs;
-    // m does not matter yet: this pass needs only the term-frequency adjustments, which use u.
-    model = assembleModel(prepared, settings.comparisons, u, u, 1e-4);
+    u = pendingU?.() ?? estimateU(prepared, settings.comparisons, { nicknames, ...uOptions });
+    model = assembleModel(prepared, settings.comparisons, u.u, u.u, 1e-4);
   }
   // One buffer for the probabilities of λ's refinement and the final ones, allocated before
   // scoring: the garbage collection that large allocations set off then runs beside scoring.
   const probability = new Float64Array(pairList.left.length);
   const evaluator = pairEvaluator(prepared, settings, model, nicknames);
-  const candidates = collectCandidates(pairList, evaluator, onProgress, options.parallel);
+  const candidates = collectCandidates(pairList, evaluator, onProgress, options.parallel, pool);
+  return { index, blocking, u, model, evaluator, candidates, probability };
+}
+
+/** Matches all records from scratch: block, train (unless a model is given), score, cluster. */
+export function matchFull(records: readonly SourceRecord[], settings: MatchSettings, overrides: (prepared: PreparedRecords) => IndexOverrides, options: FullMatchOptions = {}): MatchOutcome {
+  const { onProgress } = options;
+  onProgress?.({ stage: "preparing", done: 0, total: records.length });
+  const prepared = prepareWith(records, settings, options.parallel, onProgress);
+  const nicknames = nicknamesOf(settings);
+  const pool = openPool(prepared, settings, nicknames, options.parallel);
+  let run: ScoredRun;
+  try {
+    run = blockAndScore(prepared, settings, nicknames, options, pool);
+  } finally {
+    closePool(pool);
+  }
+  const { index, blocking, evaluator, candidates, probability } = run;
+  let model = run.model;
   let training: TrainingReport | undefined;
-  if (train && u !== undefined) {
+  if (run.u !== undefined) {
+    const { u, pairs: uPairs } = run.u;
     const labels = options.labels?.(prepared) ?? [];
     let m: number[][];
     let sessions: EmSession[] = [];

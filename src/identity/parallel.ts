@@ -6,6 +6,11 @@
  * gives the table and pattern numbers a single thread would: the result does not depend on the
  * number of threads or on which thread scored which pair.
  *
+ * Workers are started with the prepared records (a {@link WorkerSetup}) and then take tasks: score
+ * chunks of pairs, or estimate u from random pairs. A large run starts them right after
+ * preparation (a {@link WorkerPool}), so that one estimates u while the calling thread blocks and
+ * all are ready when scoring starts.
+ *
  * A worker that cannot start, fails or stalls takes no part (or its chunks are scored again on the
  * calling thread): the result is the same, only slower. Where worker threads are not available
  * (a runtime without `node:worker_threads`), scoring stays on the calling thread.
@@ -89,33 +94,72 @@ interface SharedScoring {
   readonly owner: Uint8Array;
 }
 
-/** What a worker receives (structured clone; typed arrays in shared memory are not copied). */
-export interface ScoreJob {
-  /** This worker's thread index (≥ 1). */
-  readonly thread: number;
-  /** The shared buffers of {@link SharedScoring}. */
-  readonly buffers: {
-    readonly control: SharedArrayBuffer;
-    readonly left: SharedArrayBuffer;
-    readonly right: SharedArrayBuffer;
-    readonly pattern: SharedArrayBuffer;
-    readonly termFrequency: SharedArrayBuffer;
-    readonly owner: SharedArrayBuffer;
-  };
-  /** Port on which the worker posts its pattern table. */
-  readonly port: import("node:worker_threads").MessagePort;
+/** The buffers of {@link SharedScoring}, as a score task carries them. */
+interface ScoreBuffers {
+  readonly control: SharedArrayBuffer;
+  readonly left: SharedArrayBuffer;
+  readonly right: SharedArrayBuffer;
+  readonly pattern: SharedArrayBuffer;
+  readonly termFrequency: SharedArrayBuffer;
+  readonly owner: SharedArrayBuffer;
+}
+
+/**
+ * What a worker receives when it starts (structured clone; typed arrays in shared memory are not
+ * copied): the prepared records and the settings.
+ */
+export interface WorkerSetup {
   /** Number of prepared records. */
   readonly size: number;
   /** Per field: offsets and values in shared memory, and the index of its dictionary. */
   readonly columns: readonly { readonly field: IdentityField; readonly offsets: SharedArrayBuffer; readonly values: SharedArrayBuffer; readonly dictionary: number }[];
   /** The values of each distinct dictionary. */
   readonly dictionaries: readonly (readonly string[])[];
+  /** Source-system id of each record, in shared memory. */
+  readonly source: SharedArrayBuffer;
+  /** The source systems. */
+  readonly sources: readonly string[];
   /** The settings. */
   readonly settings: MatchSettings;
-  /** The model, if any. */
-  readonly model: FellegiSunterModel | undefined;
   /** The nickname table's groups. */
   readonly nicknames: readonly (readonly string[])[];
+}
+
+/** A task for a worker: score chunks of candidate pairs under a model. */
+export interface ScoreTask {
+  /** Task kind. */
+  readonly kind: "score";
+  /** This worker's thread index (≥ 1). */
+  readonly thread: number;
+  /** The shared buffers of {@link SharedScoring}. */
+  readonly buffers: ScoreBuffers;
+  /** Port on which the worker posts its pattern table. */
+  readonly port: import("node:worker_threads").MessagePort;
+  /** The model, if any. */
+  readonly model: FellegiSunterModel | undefined;
+}
+
+/** A task for a worker: estimate u from random pairs. */
+export interface UTask {
+  /** Task kind. */
+  readonly kind: "u";
+  /** Seed, number of pairs, sources (see `EstimateUOptions`). */
+  readonly options: { readonly seed?: number; readonly samplePairs?: number; readonly linkOnly?: boolean };
+  /** Shared state of the task (slot 0). */
+  readonly control: SharedArrayBuffer;
+  /** Port on which the worker posts the estimate. */
+  readonly port: import("node:worker_threads").MessagePort;
+}
+
+/** A task for a worker. */
+export type WorkerTask = ScoreTask | UTask;
+
+/** The u estimate a worker posts (see `UEstimate`). */
+export interface WorkerUEstimate {
+  /** u per comparison and level. */
+  readonly u: number[][];
+  /** Random pairs compared. */
+  readonly pairs: number;
 }
 
 /** A worker's answer on its port: its pattern table's rows. */
@@ -156,7 +200,7 @@ function chunkCount(total: number): number {
 }
 
 /** The view of a job's shared buffers. */
-function sharedScoring(buffers: ScoreJob["buffers"]): SharedScoring {
+function sharedScoring(buffers: ScoreBuffers): SharedScoring {
   return {
     control: new Int32Array(buffers.control),
     left: new Int32Array(buffers.left),
@@ -175,7 +219,7 @@ function toShared(array: Int32Array): SharedArrayBuffer {
 }
 
 /** Shared buffers for scoring `pairs` on `threads` threads. */
-function sharedBuffers(pairs: CandidatePairs, threads: number): ScoreJob["buffers"] {
+function sharedBuffers(pairs: CandidatePairs, threads: number): ScoreBuffers {
   const total = pairs.left.length;
   return {
     control: new SharedArrayBuffer(4 * 2 * (threads + 1)),
@@ -228,8 +272,9 @@ function scoreChunk(evaluator: ChunkEvaluator, shared: SharedScoring, c: number,
   }
 }
 
-/** The prepared columns and dictionaries as a worker receives them. */
-function jobColumns(prepared: PreparedRecords): Pick<ScoreJob, "size" | "columns" | "dictionaries"> {
+/** What a worker starts from: the prepared records' columns in shared memory, dictionaries, settings. */
+function setupOf(inputs: Omit<EvaluatorInputs, "model">): WorkerSetup {
+  const { prepared } = inputs;
   const dictionaries: ValueDictionary[] = [];
   const columns = IDENTITY_FIELDS.map((field) => {
     const column = prepared.columns[field];
@@ -237,57 +282,95 @@ function jobColumns(prepared: PreparedRecords): Pick<ScoreJob, "size" | "columns
     if (dictionary < 0) dictionary = dictionaries.push(column.dictionary) - 1;
     return { field, offsets: toShared(column.offsets), values: toShared(column.values), dictionary };
   });
-  return { size: prepared.size, columns, dictionaries: dictionaries.map((d) => d.values) };
+  return {
+    size: prepared.size,
+    columns,
+    dictionaries: dictionaries.map((d) => d.values),
+    source: toShared(prepared.source),
+    sources: prepared.sources,
+    settings: inputs.settings,
+    nicknames: inputs.nicknames.groups,
+  };
 }
 
 /**
- * Prepared records rebuilt in a worker from a job: the columns and their dictionaries (shared by
- * the same fields as in the calling thread); the source records, keys and reports stay behind, as
- * comparing pairs does not read them.
+ * Prepared records rebuilt in a worker from its setup: the columns and their dictionaries (shared
+ * by the same fields as in the calling thread) and the sources; the source records, keys and
+ * reports stay behind, as comparing pairs does not read them.
  *
- * @param job - The job.
+ * @param setup - The setup.
  * @returns Prepared records that compare pairs exactly as the calling thread's do.
  */
-export function preparedFromJob(job: ScoreJob): PreparedRecords {
-  const dictionaries = job.dictionaries.map((values) => {
-    const dictionary = new ValueDictionary();
-    for (const value of values) dictionary.intern(value);
-    return dictionary;
-  });
+export function preparedFromSetup(setup: WorkerSetup): PreparedRecords {
+  const dictionaries = setup.dictionaries.map((values) => ValueDictionary.fromDistinct(values as string[]));
   const columns = {} as Record<IdentityField, PreparedColumn>;
-  for (const c of job.columns) columns[c.field] = { offsets: new Int32Array(c.offsets), values: new Int32Array(c.values), dictionary: dictionaries[c.dictionary]! };
-  return { size: job.size, keys: [], records: [], inputIndex: new Int32Array(0), source: new Int32Array(0), sources: [], columns, blocked: [], warnings: [] };
+  for (const c of setup.columns) columns[c.field] = { offsets: new Int32Array(c.offsets), values: new Int32Array(c.values), dictionary: dictionaries[c.dictionary]! };
+  return { size: setup.size, keys: [], records: [], inputIndex: new Int32Array(0), source: new Int32Array(setup.source), sources: setup.sources, columns, blocked: [], warnings: [] };
 }
 
-/** The nickname table of a job. */
-export function nicknamesFromJob(job: ScoreJob): NicknameTable {
-  return createNicknameTable({}, job.nicknames);
+/** What a worker computes with: built by its entry script (which knows the matching code). */
+export interface WorkerSide {
+  /** The pair evaluator of a score task. */
+  evaluator(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): ChunkEvaluator;
+  /** The u estimate of a u task. */
+  estimateU(prepared: PreparedRecords, settings: MatchSettings, options: UTask["options"] & { readonly nicknames: NicknameTable }): WorkerUEstimate;
 }
 
 /**
- * The worker's side of a job: once its evaluator is built, it joins the scoring unless the calling
- * thread has already closed it, and posts its pattern table when no chunk is left.
+ * The worker's side: takes tasks from `port` until the worker is stopped. The prepared records
+ * are rebuilt once, by the first task.
  *
- * @param job - The job.
- * @param buildEvaluator - Builds the evaluator from the job's inputs.
+ * @param setup - What the worker was started with.
+ * @param port - The worker's port to the calling thread.
+ * @param side - The matching code.
  */
-export function runScoreJob(job: ScoreJob, buildEvaluator: (job: ScoreJob) => ChunkEvaluator): void {
-  const shared = sharedScoring(job.buffers);
-  const slot = stateSlot(job.thread);
+export function serveTasks(setup: WorkerSetup, port: { on(event: "message", listener: (task: WorkerTask) => void): unknown }, side: WorkerSide): void {
+  let inputs: { readonly prepared: PreparedRecords; readonly nicknames: NicknameTable } | undefined;
+  const ready = (): { readonly prepared: PreparedRecords; readonly nicknames: NicknameTable } =>
+    (inputs ??= { prepared: preparedFromSetup(setup), nicknames: createNicknameTable({}, setup.nicknames) });
+  port.on("message", (task) => {
+    if (task.kind === "score") runScoreTask(task, () => side.evaluator(ready().prepared, setup.settings, task.model, ready().nicknames));
+    else runUTask(task, () => side.estimateU(ready().prepared, setup.settings, { ...task.options, nicknames: ready().nicknames }));
+  });
+}
+
+/**
+ * A score task on the worker: once its evaluator is built, it joins the scoring unless the calling
+ * thread has already closed it, and posts its pattern table when no chunk is left.
+ */
+function runScoreTask(task: ScoreTask, buildEvaluator: () => ChunkEvaluator): void {
+  const shared = sharedScoring(task.buffers);
+  const slot = stateSlot(task.thread);
   try {
-    const evaluator = buildEvaluator(job);
+    const evaluator = buildEvaluator();
     if (Atomics.compareExchange(shared.control, slot, STARTING, RUNNING) !== STARTING) return;
     const counter = new PatternCounter(evaluator.levels.length);
-    scoreChunks(evaluator, shared, job.thread, counter);
+    scoreChunks(evaluator, shared, task.thread, counter);
     const answer: WorkerTable = { levels: counter.table().levels };
-    job.port.postMessage(answer);
+    task.port.postMessage(answer);
     Atomics.store(shared.control, slot, DONE);
   } catch {
     // The calling thread scores this worker's chunks again.
     Atomics.store(shared.control, slot, FAILED);
   } finally {
     Atomics.notify(shared.control, slot);
-    job.port.close();
+    task.port.close();
+  }
+}
+
+/** A u task on the worker: estimates u and posts it, unless the calling thread has closed the task. */
+function runUTask(task: UTask, estimate: () => WorkerUEstimate): void {
+  const control = new Int32Array(task.control);
+  try {
+    if (Atomics.compareExchange(control, 0, STARTING, RUNNING) !== STARTING) return;
+    task.port.postMessage(estimate());
+    Atomics.store(control, 0, DONE);
+  } catch {
+    // The calling thread estimates u itself.
+    Atomics.store(control, 0, FAILED);
+  } finally {
+    Atomics.notify(control, 0);
+    task.port.close();
   }
 }
 
@@ -319,37 +402,100 @@ export function workerCode(script: string): string | undefined {
 interface StartedWorker {
   readonly thread: number;
   readonly worker: import("node:worker_threads").Worker;
-  readonly port: import("node:worker_threads").MessagePort;
 }
 
-/** Starts workers 1…`count`; those that cannot start are left out. */
-function startWorkers(threads: WorkerThreads, count: number, inputs: EvaluatorInputs, buffers: ScoreJob["buffers"]): StartedWorker[] {
+/** Workers started with the prepared records, numbered from 1, ready for tasks. */
+export interface WorkerPool {
+  /** The worker threads module. */
+  readonly threads: WorkerThreads;
+  /** The workers. */
+  readonly workers: readonly StartedWorker[];
+}
+
+/**
+ * Starts `count` workers with the prepared records; those that cannot start are left out.
+ *
+ * @param inputs - Prepared records, settings, nicknames.
+ * @param count - Workers to start.
+ * @returns The pool, or undefined when no worker started (or worker threads are not available).
+ */
+export function startPool(inputs: Omit<EvaluatorInputs, "model">, count: number): WorkerPool | undefined {
+  const threads = workerThreads();
   const code = workerCode("score-worker");
-  if (code === undefined) return [];
-  const columns = jobColumns(inputs.prepared);
-  const started: StartedWorker[] = [];
+  if (threads === undefined || code === undefined || count < 1) return undefined;
+  let setup: WorkerSetup;
+  try {
+    setup = setupOf(inputs);
+  } catch {
+    return undefined;
+  }
+  const workers: StartedWorker[] = [];
   for (let thread = 1; thread <= count; thread++) {
     try {
-      const { port1, port2 } = new threads.MessageChannel();
-      const job: ScoreJob = {
-        thread,
-        buffers,
-        port: port2,
-        ...columns,
-        settings: inputs.settings,
-        model: inputs.model,
-        nicknames: inputs.nicknames.groups,
-      };
-      const worker = new threads.Worker(code, { eval: true, workerData: job, transferList: [port2] });
+      const worker = new threads.Worker(code, { eval: true, workerData: setup });
       // A worker that fails reports it in shared memory; its error event must not end the process.
       worker.on("error", () => undefined);
       worker.unref();
-      started.push({ thread, worker, port: port1 });
+      workers.push({ thread: workers.length + 1, worker });
     } catch {
       // This worker takes no part.
     }
   }
-  return started;
+  return workers.length > 0 ? { threads, workers } : undefined;
+}
+
+/** Stops the workers of a pool. */
+export function closePool(pool: WorkerPool | undefined): void {
+  for (const { worker } of pool?.workers ?? []) void worker.terminate();
+}
+
+/**
+ * Has the first worker of a pool estimate u; returns a function that waits for the estimate, or
+ * returns undefined when the worker failed, stalled or had not started the task (the caller then
+ * estimates u itself).
+ *
+ * @param pool - The pool.
+ * @param options - Seed, number of pairs, sources.
+ * @returns The waiting function.
+ */
+export function estimateUOnPool(pool: WorkerPool, options: UTask["options"]): () => WorkerUEstimate | undefined {
+  const control = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new pool.threads.MessageChannel();
+  const task: UTask = { kind: "u", options, control: control.buffer as SharedArrayBuffer, port: port2 };
+  try {
+    pool.workers[0]!.worker.postMessage(task, [port2]);
+  } catch {
+    Atomics.store(control, 0, CLOSED);
+  }
+  return () => {
+    try {
+      if (Atomics.compareExchange(control, 0, STARTING, CLOSED) === STARTING) return undefined;
+      for (let waited = 0; Atomics.load(control, 0) === RUNNING; ) {
+        if (Atomics.wait(control, 0, RUNNING, 1_000) === "timed-out" && (waited += 1_000) >= STALL_MS) return undefined;
+      }
+      if (Atomics.load(control, 0) !== DONE) return undefined;
+      return pool.threads.receiveMessageOnPort(port1)?.message as WorkerUEstimate | undefined;
+    } finally {
+      port1.close();
+    }
+  };
+}
+
+/** Posts a score task to every worker of a pool; returns the ports on which they answer. */
+function postScoreTasks(pool: WorkerPool, buffers: ScoreBuffers, model: FellegiSunterModel | undefined): Map<number, import("node:worker_threads").MessagePort> {
+  const ports = new Map<number, import("node:worker_threads").MessagePort>();
+  for (const { thread, worker } of pool.workers) {
+    const { port1, port2 } = new pool.threads.MessageChannel();
+    try {
+      const task: ScoreTask = { kind: "score", thread, buffers, port: port2, model };
+      worker.postMessage(task, [port2]);
+      ports.set(thread, port1);
+    } catch {
+      // Not reachable: this worker stays STARTING and is closed when the calling thread is done.
+      port1.close();
+    }
+  }
+  return ports;
 }
 
 /**
@@ -413,23 +559,23 @@ export interface ThreadedScores {
 }
 
 /**
- * Scores candidate pairs on the calling thread and `workers` worker threads, with the result a
- * single thread gives. Returns undefined when no worker could be started (the caller then scores
- * alone).
+ * Scores candidate pairs on the calling thread and worker threads (those of `pool`, else
+ * `workers` started for this), with the result a single thread gives. Returns undefined when no
+ * worker could be started (the caller then scores alone).
  *
  * @param pairs - The candidate pairs.
  * @param evaluator - The calling thread's evaluator.
  * @param inputs - What the evaluator was built from.
- * @param workers - Worker threads to start.
+ * @param workers - Worker threads to start when there is no pool.
  * @param progress - Called with the number of pairs scored so far.
+ * @param pool - Workers already started with the same prepared records and settings.
  * @returns The scores, or undefined.
  */
-export function scoreOnThreads(pairs: CandidatePairs, evaluator: ChunkEvaluator, inputs: EvaluatorInputs, workers: number, progress: (done: number) => void): ThreadedScores | undefined {
-  const threads = workerThreads();
-  if (threads === undefined) return undefined;
-  const buffers = sharedBuffers(pairs, workers);
-  const started = startWorkers(threads, workers, inputs, buffers);
-  if (started.length === 0) return undefined;
+export function scoreOnThreads(pairs: CandidatePairs, evaluator: ChunkEvaluator, inputs: EvaluatorInputs, workers: number, progress: (done: number) => void, pool?: WorkerPool): ThreadedScores | undefined {
+  const started = pool ?? startPool(inputs, workers);
+  if (started === undefined) return undefined;
+  const buffers = sharedBuffers(pairs, started.workers.length);
+  const ports = postScoreTasks(started, buffers, inputs.model);
   try {
     const shared = sharedScoring(buffers);
     const total = shared.left.length;
@@ -438,11 +584,12 @@ export function scoreOnThreads(pairs: CandidatePairs, evaluator: ChunkEvaluator,
     const counter = new PatternCounter(width);
     scoreChunks(evaluator, shared, 0, counter, report);
     const tables: (Uint8Array | undefined)[] = [undefined];
-    for (const { thread, port, worker } of started) {
+    for (const { thread, worker } of started.workers) {
       const state = awaitWorker(shared, thread, report);
       // A stalled worker is stopped before its chunks are scored again.
       if (state === FAILED) void worker.terminate();
-      const answer = state === DONE ? (threads.receiveMessageOnPort(port)?.message as WorkerTable | undefined) : undefined;
+      const port = ports.get(thread);
+      const answer = state === DONE && port ? (started.threads.receiveMessageOnPort(port)?.message as WorkerTable | undefined) : undefined;
       tables[thread] = answer?.levels;
     }
     // Chunks of workers that failed (or never finished one) are scored again, here.
@@ -459,9 +606,7 @@ export function scoreOnThreads(pairs: CandidatePairs, evaluator: ChunkEvaluator,
     // The outputs stay in shared memory: every worker has finished or been stopped.
     return { patterns: mergeTables(shared, tables, width), pattern: shared.pattern, termFrequency: shared.termFrequency, workers: workersUsed };
   } finally {
-    for (const { worker, port } of started) {
-      port.close();
-      void worker.terminate();
-    }
+    for (const port of ports.values()) port.close();
+    if (pool === undefined) closePool(started);
   }
 }

@@ -9,7 +9,7 @@ import { clusterPairs, type ClusterResult, type IdentifierLimit, type ScoredPair
 import { createNicknameTable, type NicknameTable } from "./compare/index.js";
 import { compileComparison, type CompiledComparison } from "./comparison.js";
 import { createScorer, levelWeights, patternWeight, priorWeight, probabilityOfWeight, type FellegiSunterModel } from "./model.js";
-import { scoreOnThreads, type EvaluatorInputs, type Parallelism } from "./parallel.js";
+import { scoreOnThreads, startPool, type EvaluatorInputs, type Parallelism, type WorkerPool } from "./parallel.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import { assemblePrepared, canonicalOrder, prepareColumns, resolvePrepareOptions, type PreparedRecords } from "./prepare.js";
 import { prepareOnThreads } from "./prepare-threads.js";
@@ -61,6 +61,16 @@ export function prepareWith(records: readonly SourceRecord[], settings: MatchSet
   const progress = onProgress && ((done: number): void => onProgress({ stage: "preparing", done, total }));
   const threaded = parallel !== undefined && parallel.threads > 1 && total >= parallel.minRecords ? prepareOnThreads(order, options, progress) : undefined;
   return assemblePrepared(order, threaded ?? prepareColumns(order.ordered, options, progress ? { onProgress: progress } : {}));
+}
+
+/**
+ * Starts the worker threads of a large run right after preparation (when `parallel` allows
+ * threads and there are at least `minRecords` records), so that they can estimate u while the
+ * calling thread blocks and be ready when scoring starts; undefined otherwise.
+ */
+export function openPool(prepared: PreparedRecords, settings: MatchSettings, nicknames: NicknameTable, parallel: Parallelism | undefined): WorkerPool | undefined {
+  if (parallel === undefined || parallel.threads < 2 || prepared.size < parallel.minRecords) return undefined;
+  return startPool({ prepared, settings, nicknames }, parallel.threads - 1);
 }
 
 /** Builds the blocking index with the settings' rules and caps. */
@@ -152,10 +162,10 @@ export interface CandidateSet {
 }
 
 /**
- * Compares every candidate pair once: on worker threads as well when `parallel` allows it and
- * there are enough pairs, with the same result as on one thread.
+ * Compares every candidate pair once: on worker threads as well (those of `pool` when given) when
+ * `parallel` allows it and there are enough pairs, with the same result as on one thread.
  */
-export function collectCandidates(pairs: CandidatePairs, evaluator: PairEvaluator, onProgress?: ProgressCallback, parallel?: Parallelism): CandidateSet {
+export function collectCandidates(pairs: CandidatePairs, evaluator: PairEvaluator, onProgress?: ProgressCallback, parallel?: Parallelism, pool?: WorkerPool): CandidateSet {
   const total = pairs.left.length;
   if (parallel !== undefined && parallel.threads > 1 && total >= parallel.minPairs) {
     let reported = 0;
@@ -164,7 +174,7 @@ export function collectCandidates(pairs: CandidatePairs, evaluator: PairEvaluato
       reported = done;
       onProgress?.({ stage: "scoring", done, total });
     };
-    const scores = scoreOnThreads(pairs, evaluator, evaluator.inputs, parallel.threads - 1, progress);
+    const scores = scoreOnThreads(pairs, evaluator, evaluator.inputs, parallel.threads - 1, progress, pool);
     if (scores !== undefined) {
       onProgress?.({ stage: "scoring", done: total, total });
       return { left: pairs.left, right: pairs.right, pattern: scores.pattern, termFrequency: scores.termFrequency, ruleMask: pairs.rules, patterns: scores.patterns };

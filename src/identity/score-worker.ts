@@ -1,9 +1,14 @@
 /**
- * The worker-thread entry of candidate scoring (private; see parallel.ts): it rebuilds the
- * calling thread's pair evaluator from the job and scores chunks of pairs until none is left.
+ * The worker-thread entry of matching (private; see parallel.ts): it rebuilds the calling thread's
+ * prepared records from its setup, then scores chunks of candidate pairs or estimates u, task by
+ * task.
  */
-import { workerData } from "node:worker_threads";
-import { nicknamesFromJob, preparedFromJob, runScoreJob, type ScoreJob } from "./parallel.js";
+import { parentPort, workerData } from "node:worker_threads";
+import { serveTasks, type WorkerSetup } from "./parallel.js";
 import { pairEvaluator } from "./pipeline.js";
+import { estimateU } from "./train.js";
 
-runScoreJob(workerData as ScoreJob, (job) => pairEvaluator(preparedFromJob(job), job.settings, job.model, nicknamesFromJob(job)));
+serveTasks(workerData as WorkerSetup, parentPort!, {
+  evaluator: pairEvaluator,
+  estimateU: (prepared, settings, options) => estimateU(prepared, settings.comparisons, options),
+});

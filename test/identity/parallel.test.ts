@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveIdentities, ValueDictionary, type IdentityResolution } from "../../src/identity/index.js";
 import { listCandidatePairs } from "../../src/identity/blocking.js";
 import { settingsFromOptions } from "../../src/identity/options.js";
-import { scoreOnThreads, type ChunkEvaluator, type EvaluatorInputs } from "../../src/identity/parallel.js";
+import { closePool, estimateUOnPool, scoreOnThreads, startPool, type ChunkEvaluator, type EvaluatorInputs } from "../../src/identity/parallel.js";
 import { collectCandidates, indexWith, nicknamesOf, pairEvaluator, prepareWith, type CandidateSet } from "../../src/identity/pipeline.js";
 import { assembleModel, estimateU } from "../../src/identity/train.js";
 import { smallDataset } from "./fixtures.js";
@@ -88,6 +88,40 @@ describe("scoring candidate pairs on worker threads", () => {
     expectSameScores(candidates);
     expect(candidates.left).toBe(pairs.left);
     expect(candidates.ruleMask).toBe(pairs.rules);
+  });
+});
+
+describe("a pool of workers started with the prepared records", () => {
+  it("estimates u as the calling thread does, then scores with it", () => {
+    const pool = startPool(inputs, 1);
+    expect(pool?.workers.length).toBe(1);
+    try {
+      const local = estimateU(prepared, settings.comparisons, { nicknames, seed: 7, samplePairs: 5_000 });
+      // A task the worker has not taken yet (it may still be starting) is closed, not waited for.
+      let remote: ReturnType<ReturnType<typeof estimateUOnPool>>;
+      for (let tries = 0; remote === undefined && tries < 40; tries++) {
+        const pending = estimateUOnPool(pool!, { seed: 7, samplePairs: 5_000 });
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+        remote = pending();
+      }
+      expect(remote).toEqual(local);
+      const scores = scoreOnThreads(pairs, slowed(), inputs, 1, () => undefined, pool);
+      expect(scores?.workers).toBe(1);
+      expectSameScores(scores!);
+    } finally {
+      closePool(pool);
+    }
+  });
+
+  it("gives no estimate when the worker fails, so that the calling thread estimates u", () => {
+    const pool = startPool({ ...inputs, nicknames: { ...nicknames, groups: [[42 as unknown as string]] } }, 1);
+    try {
+      const pending = estimateUOnPool(pool!, {});
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3_000);
+      expect(pending()).toBeUndefined();
+    } finally {
+      closePool(pool);
+    }
   });
 });
 
