@@ -14,6 +14,7 @@ import {
   numericDistance,
 } from "./compare/index.js";
 import { dayNumber, foldChinese, isDayMonthSwap, parseDateParts, type DateParts } from "./normalize/index.js";
+import type { ValueDictionary } from "./dictionary.js";
 import { metaphones, pinyinTexts } from "./features.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS, type IdentityField } from "./fields.js";
 import type { PreparedColumn, PreparedRecords } from "./prepare.js";
@@ -448,6 +449,37 @@ function similarValues(values: readonly string[], min: number): (x: number, y: n
   };
 }
 
+const foldedCache = new WeakMap<ValueDictionary, Int32Array>();
+
+/**
+ * A key per value that is equal exactly when the values are equal after Chinese script folding
+ * (−1 for a value that folds to nothing). A value that folding leaves unchanged (nearly every
+ * value outside Chinese script) is its own key, its id; a value that changes takes the id of the
+ * value its folded text is, else an id after all values, one per folded text. No lookup is made
+ * for unchanged values, so this costs one pass over the text of the values.
+ */
+function foldedIds(dict: ValueDictionary): Int32Array {
+  const known = foldedCache.get(dict);
+  if (known !== undefined && known.length === dict.size) return known;
+  const ids = new Int32Array(dict.size);
+  const extra = new Map<string, number>();
+  dict.values.forEach((value, id) => {
+    const folded = foldChinese(value);
+    if (folded === value) ids[id] = value === "" ? -1 : id;
+    else if (folded === "") ids[id] = -1;
+    else {
+      let key = dict.find(folded);
+      if (key === undefined) {
+        key = extra.get(folded);
+        if (key === undefined) extra.set(folded, (key = dict.size + extra.size));
+      }
+      ids[id] = key;
+    }
+  });
+  foldedCache.set(dict, ids);
+  return ids;
+}
+
 /** Builds the test of one level against a prepared column. */
 function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: PreparedRecords, maxEdit: { lev: number; dl: number }, nicknames: NicknameTable): LevelTest {
   const column = prepared.columns[level.field ?? comparison.field];
@@ -457,7 +489,7 @@ function levelTest(level: ComparisonLevel, comparison: Comparison, prepared: Pre
     case "exact":
       return (s) => s.a === s.b;
     case "folded": {
-      const folded = dict.keyFeature("folded", foldChinese);
+      const folded = foldedIds(dict);
       return (s) => folded[s.a]! >= 0 && folded[s.a] === folded[s.b];
     }
     case "pinyin": {
@@ -668,13 +700,16 @@ function singleValues(prepared: PreparedRecords): Int32Array {
   const known = rowsOf.get(prepared);
   if (known !== undefined) return known;
   const rows = new Int32Array(prepared.size * ROW_WIDTH);
-  IDENTITY_FIELDS.forEach((field, f) => {
-    const { offsets, values } = prepared.columns[field];
-    for (let i = 0; i < prepared.size; i++) {
-      const count = offsets[i + 1]! - offsets[i]!;
-      rows[i * ROW_WIDTH + f] = count === 0 ? -1 : count === 1 ? values[offsets[i]!]! : -2;
+  const columns = IDENTITY_FIELDS.map((field) => prepared.columns[field]);
+  // Record by record, so that the rows are written in order (a field at a time would stride).
+  for (let i = 0, at = 0; i < prepared.size; i++) {
+    for (let f = 0; f < ROW_WIDTH; f++, at++) {
+      const { offsets, values } = columns[f]!;
+      const start = offsets[i]!;
+      const count = offsets[i + 1]! - start;
+      rows[at] = count === 0 ? -1 : count === 1 ? values[start]! : -2;
     }
-  });
+  }
   rowsOf.set(prepared, rows);
   return rows;
 }

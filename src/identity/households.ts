@@ -268,17 +268,22 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
   const labels = uf.labels();
   const groups = new Map<number, number[]>();
   labels.forEach((l, k) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(k));
+  // Households come out in order of their first member, so sorted by id (`H-` + that member's id).
   const households: Household[] = [];
   const householdOf = new Map<string, string>();
   for (const group of groups.values()) {
     const people = group.map((k) => ordered[k]!);
     const id = `H-${people[0]!.person.id}`;
-    const records = people.length === 1 ? people[0]!.records : people.flatMap((m) => m.records);
-    const name = mostCommon(records.flatMap((r) => (r.familyName ? [r.familyName] : [])), (x) => x.toLowerCase());
-    const address = mostCommon(
-      records.flatMap((r) => (isWorkRecord(r) ? [] : r.addresses.filter((a) => a.lines.length > 0))),
-      (a: Address) => `${a.lines.join(" ").toLowerCase()}|${a.postcode ?? ""}`,
-    );
+    const names: string[] = [];
+    const addresses: Address[] = [];
+    for (const m of people) {
+      for (const r of m.records) {
+        if (r.familyName) names.push(r.familyName);
+        if (!isWorkRecord(r)) for (const a of r.addresses) if (a.lines.length > 0) addresses.push(a);
+      }
+    }
+    const name = mostCommon(names, (x) => x.toLowerCase());
+    const address = mostCommon(addresses, (a: Address) => `${a.lines.join(" ").toLowerCase()}|${a.postcode ?? ""}`);
     const accounts = new Map<string, Set<string>>();
     for (const m of people) for (const r of m.records) for (const acc of r.accountIds) (accounts.get(acc) ?? accounts.set(acc, new Set()).get(acc)!).add(m.person.id);
     const joint = [...accounts].filter(([, holders]) => holders.size > 1).map(([acc]) => acc).sort();
@@ -291,6 +296,5 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
     });
     for (const m of people) householdOf.set(m.person.id, id);
   }
-  households.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { households, householdOf };
 }

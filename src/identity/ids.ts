@@ -50,7 +50,8 @@ export function assignEntityIds(
 ): { ids: string[]; issued: string[]; former: [string, string[]][] } {
   const rank = new Map<string, number>();
   previous?.issued.forEach((id, k) => rank.set(id, k));
-  const idOf = new Map<number, string>();
+  // The id of each cluster, by label (labels are record indices).
+  const idOf = new Array<string | undefined>(keys.length);
   const taken = new Set<string>();
   // Claims of the clusters on ids their records hold now (first) or held before (then), each
   // settled oldest id first, then by how many records hold it, then by cluster.
@@ -58,7 +59,7 @@ export function assignEntityIds(
     const held = new Map<number, Map<string, number>>();
     keys.forEach((key, i) => {
       const cluster = labels[i]!;
-      if (idOf.has(cluster)) return;
+      if (idOf[cluster] !== undefined) return;
       for (const id of idsOfRecord(key)) {
         if (!rank.has(id) || taken.has(id)) continue;
         let ids = held.get(cluster);
@@ -70,8 +71,8 @@ export function assignEntityIds(
     for (const [cluster, ids] of held) for (const [id, count] of ids) claims.push({ cluster, id, count });
     claims.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || b.count - a.count || a.cluster - b.cluster);
     for (const { cluster, id } of claims) {
-      if (idOf.has(cluster) || taken.has(id)) continue;
-      idOf.set(cluster, id);
+      if (idOf[cluster] !== undefined || taken.has(id)) continue;
+      idOf[cluster] = id;
       taken.add(id);
     }
   };
@@ -87,13 +88,13 @@ export function assignEntityIds(
   const ids = new Array<string>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const cluster = labels[i]!;
-    let id = idOf.get(cluster);
+    let id = idOf[cluster];
     if (id === undefined) {
       // labels are the smallest member, so the first record seen is the one the id derives from
       id = newId(prefix, keys[cluster]!, used);
       used.add(id);
       issued.push(id);
-      idOf.set(cluster, id);
+      idOf[cluster] = id;
     }
     ids[i] = id;
   }

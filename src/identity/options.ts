@@ -75,8 +75,9 @@ export interface MatchOptions {
   /** Extra nicknames: canonical name → familiar forms (`{ katarzyna: ["kasia"] }`). */
   readonly nicknames?: Readonly<Record<string, readonly string[]>>;
   /**
-   * Threads that score candidate pairs, the calling one included: `1` scores on the calling thread
-   * only; more start `threads − 1` worker threads (`node:worker_threads`) for the scoring stage,
+   * Threads that score candidate pairs, the calling one included: `1` works on the calling thread
+   * only; more start `threads − 1` worker threads (`node:worker_threads`) for the scoring stage
+   * (and, from {@link parallelMinRecords} records, for preparation and the u estimate too),
    * while `resolveIdentities` stays synchronous (the calling thread scores its share and waits on
    * shared memory for the rest). The result is the same whatever the number, so it is not kept in
    * the state; a worker that cannot start or fails leaves its share to the calling thread. Default:
@@ -94,9 +95,10 @@ export interface MatchOptions {
    */
   readonly parallelMinPairs?: number;
   /**
-   * Fewest records for which preparation (normalising every value) runs on two threads, the
-   * calling one and a worker that prepares the second half of the records (default `100_000`).
-   * The result is the same either way.
+   * Fewest records for which more than scoring uses worker threads (default `100_000`; `threads`
+   * must allow them): preparation runs on two threads (a worker normalises the emails and
+   * addresses, the calling thread the rest), and the scoring workers start right after it, so that
+   * one estimates u while the calling thread blocks. The result is the same either way.
    */
   readonly parallelMinRecords?: number;
 }

@@ -320,8 +320,9 @@ function entitiesOf(ids: readonly string[], labels: Int32Array): { entityIds: st
     }
     members[slot[label]!]!.push(i);
   });
-  const order = roots.map((_, k) => k).sort((a, b) => (ids[roots[a]!]! < ids[roots[b]!]! ? -1 : 1));
-  return { entityIds: order.map((k) => ids[roots[k]!]!), membersOf: order.map((k) => members[k]!) };
+  const rootIds = roots.map((root) => ids[root]!);
+  const order = roots.map((_, k) => k).sort((a, b) => (rootIds[a]! < rootIds[b]! ? -1 : 1));
+  return { entityIds: order.map((k) => rootIds[k]!), membersOf: order.map((k) => members[k]!) };
 }
 
 function assemble(input: AssemblyInput): IdentityResolution {
