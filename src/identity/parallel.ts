@@ -23,6 +23,7 @@ import type { FellegiSunterModel } from "./model.js";
 import { PatternCounter, type PatternTable } from "./patterns.js";
 import type { PreparedColumn, PreparedRecords } from "./prepare.js";
 import type { MatchSettings } from "./settings.js";
+import type { EstimateUOptions, UEstimate } from "./train.js";
 
 /** How preparation and candidate scoring may use threads (validated from `MatchOptions.threads`, `parallelMinPairs` and `parallelMinRecords`). */
 export interface Parallelism {
@@ -30,7 +31,7 @@ export interface Parallelism {
   readonly threads: number;
   /** Fewest candidate pairs for which workers are started. */
   readonly minPairs: number;
-  /** Fewest records for which preparation starts a worker. */
+  /** Fewest records for which preparation and the u estimate use a worker too. */
   readonly minRecords: number;
 }
 
@@ -143,8 +144,8 @@ export interface ScoreTask {
 export interface UTask {
   /** Task kind. */
   readonly kind: "u";
-  /** Seed, number of pairs, sources (see `EstimateUOptions`). */
-  readonly options: { readonly seed?: number; readonly samplePairs?: number; readonly linkOnly?: boolean };
+  /** Seed, number of pairs, sources. */
+  readonly options: Pick<EstimateUOptions, "seed" | "samplePairs" | "linkOnly">;
   /** Shared state of the task (slot 0). */
   readonly control: SharedArrayBuffer;
   /** Port on which the worker posts the estimate. */
@@ -153,14 +154,6 @@ export interface UTask {
 
 /** A task for a worker. */
 export type WorkerTask = ScoreTask | UTask;
-
-/** The u estimate a worker posts (see `UEstimate`). */
-export interface WorkerUEstimate {
-  /** u per comparison and level. */
-  readonly u: number[][];
-  /** Random pairs compared. */
-  readonly pairs: number;
-}
 
 /** A worker's answer on its port: its pattern table's rows. */
 interface WorkerTable {
@@ -313,7 +306,7 @@ export interface WorkerSide {
   /** The pair evaluator of a score task. */
   evaluator(prepared: PreparedRecords, settings: MatchSettings, model: FellegiSunterModel | undefined, nicknames: NicknameTable): ChunkEvaluator;
   /** The u estimate of a u task. */
-  estimateU(prepared: PreparedRecords, settings: MatchSettings, options: UTask["options"] & { readonly nicknames: NicknameTable }): WorkerUEstimate;
+  estimateU(prepared: PreparedRecords, settings: MatchSettings, options: UTask["options"] & { readonly nicknames: NicknameTable }): UEstimate;
 }
 
 /**
@@ -330,7 +323,7 @@ export function serveTasks(setup: WorkerSetup, port: { on(event: "message", list
     (inputs ??= { prepared: preparedFromSetup(setup), nicknames: createNicknameTable({}, setup.nicknames) });
   port.on("message", (task) => {
     if (task.kind === "score") runScoreTask(task, () => side.evaluator(ready().prepared, setup.settings, task.model, ready().nicknames));
-    else runUTask(task, () => side.estimateU(ready().prepared, setup.settings, { ...task.options, nicknames: ready().nicknames }));
+    else runOneShot(new Int32Array(task.control), task.port, () => ({ message: side.estimateU(ready().prepared, setup.settings, { ...task.options, nicknames: ready().nicknames }) }));
   });
 }
 
@@ -358,19 +351,50 @@ function runScoreTask(task: ScoreTask, buildEvaluator: () => ChunkEvaluator): vo
   }
 }
 
-/** A u task on the worker: estimates u and posts it, unless the calling thread has closed the task. */
-function runUTask(task: UTask, estimate: () => WorkerUEstimate): void {
-  const control = new Int32Array(task.control);
+/**
+ * The worker's side of a one-shot task whose state is slot 0 of `control` (slot 1 may count its
+ * progress): claims the task unless the calling thread has closed it, posts what `work` returns
+ * on `port` and reports `DONE`, or `FAILED` when `work` throws (the calling thread then does the
+ * work itself).
+ *
+ * @param control - The task's shared state.
+ * @param port - Port on which the result is posted (closed afterwards).
+ * @param work - Computes the message and the buffers to transfer with it.
+ */
+export function runOneShot(control: Int32Array, port: import("node:worker_threads").MessagePort, work: () => { readonly message: unknown; readonly transfer?: readonly ArrayBuffer[] }): void {
   try {
     if (Atomics.compareExchange(control, 0, STARTING, RUNNING) !== STARTING) return;
-    task.port.postMessage(estimate());
+    const { message, transfer } = work();
+    port.postMessage(message, transfer === undefined ? [] : [...transfer]);
     Atomics.store(control, 0, DONE);
   } catch {
-    // The calling thread estimates u itself.
     Atomics.store(control, 0, FAILED);
   } finally {
     Atomics.notify(control, 0);
-    task.port.close();
+    port.close();
+  }
+}
+
+/** The shared state of a one-shot task: its state (slot 0) and progress count (slot 1). */
+export function oneShotControl(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(8));
+}
+
+/**
+ * The calling thread's side of a one-shot task: its result, or undefined when the worker had not
+ * taken the task yet (it is closed), failed or stalled. The port is closed afterwards.
+ *
+ * @param threads - The worker threads module.
+ * @param control - The task's shared state.
+ * @param port - Port on which the worker posts the result.
+ * @returns The result, or undefined.
+ */
+export function awaitOneShot<T>(threads: WorkerThreads, control: Int32Array, port: import("node:worker_threads").MessagePort): T | undefined {
+  try {
+    const state = awaitState(control, 0, 1);
+    return state === DONE ? (threads.receiveMessageOnPort(port)?.message as T | undefined) : undefined;
+  } finally {
+    port.close();
   }
 }
 
@@ -458,8 +482,8 @@ export function closePool(pool: WorkerPool | undefined): void {
  * @param options - Seed, number of pairs, sources.
  * @returns The waiting function.
  */
-export function estimateUOnPool(pool: WorkerPool, options: UTask["options"]): () => WorkerUEstimate | undefined {
-  const control = new Int32Array(new SharedArrayBuffer(4));
+export function estimateUOnPool(pool: WorkerPool, options: UTask["options"]): () => UEstimate | undefined {
+  const control = oneShotControl();
   const { port1, port2 } = new pool.threads.MessageChannel();
   const task: UTask = { kind: "u", options, control: control.buffer as SharedArrayBuffer, port: port2 };
   try {
@@ -467,18 +491,7 @@ export function estimateUOnPool(pool: WorkerPool, options: UTask["options"]): ()
   } catch {
     Atomics.store(control, 0, CLOSED);
   }
-  return () => {
-    try {
-      if (Atomics.compareExchange(control, 0, STARTING, CLOSED) === STARTING) return undefined;
-      for (let waited = 0; Atomics.load(control, 0) === RUNNING; ) {
-        if (Atomics.wait(control, 0, RUNNING, 1_000) === "timed-out" && (waited += 1_000) >= STALL_MS) return undefined;
-      }
-      if (Atomics.load(control, 0) !== DONE) return undefined;
-      return pool.threads.receiveMessageOnPort(port1)?.message as WorkerUEstimate | undefined;
-    } finally {
-      port1.close();
-    }
-  };
+  return () => awaitOneShot<UEstimate>(pool.threads, control, port1);
 }
 
 /** Posts a score task to every worker of a pool; returns the ports on which they answer. */
@@ -499,23 +512,22 @@ function postScoreTasks(pool: WorkerPool, buffers: ScoreBuffers, model: FellegiS
 }
 
 /**
- * Waits until a worker is done with the chunks it claimed, reporting progress meanwhile. A worker
- * that has not started is closed (it will claim nothing).
+ * Waits until the worker whose state is `control[slot]` is done, calling `progress` every second.
+ * A worker that has not started is closed (it will take nothing); one whose count in
+ * `control[beat]` has not moved for `STALL_MS` is given up.
  *
  * @returns The worker's final state (`CLOSED`, `DONE` or `FAILED`; a stalled worker counts as failed).
  */
-function awaitWorker(shared: SharedScoring, thread: number, progress: () => void): number {
-  const { control } = shared;
-  const slot = stateSlot(thread);
+function awaitState(control: Int32Array, slot: number, beat: number, progress?: () => void): number {
   if (Atomics.compareExchange(control, slot, STARTING, CLOSED) === STARTING) return CLOSED;
-  let beat = Atomics.load(control, beatSlot(thread));
+  let count = Atomics.load(control, beat);
   let quiet = 0;
   while (Atomics.load(control, slot) === RUNNING) {
     if (Atomics.wait(control, slot, RUNNING, 1_000) !== "timed-out") continue;
-    progress();
-    const now = Atomics.load(control, beatSlot(thread));
-    if (now !== beat) {
-      beat = now;
+    progress?.();
+    const now = Atomics.load(control, beat);
+    if (now !== count) {
+      count = now;
       quiet = 0;
     } else if ((quiet += 1_000) >= STALL_MS) return FAILED;
   }
@@ -585,7 +597,7 @@ export function scoreOnThreads(pairs: CandidatePairs, evaluator: ChunkEvaluator,
     scoreChunks(evaluator, shared, 0, counter, report);
     const tables: (Uint8Array | undefined)[] = [undefined];
     for (const { thread, worker } of started.workers) {
-      const state = awaitWorker(shared, thread, report);
+      const state = awaitState(shared.control, stateSlot(thread), beatSlot(thread), report);
       // A stalled worker is stopped before its chunks are scored again.
       if (state === FAILED) void worker.terminate();
       const port = ports.get(thread);

@@ -2,8 +2,8 @@
  * Preparing records on two threads (private). Preparation is split by value domain: a worker
  * normalises and interns the emails and addresses (with their postcodes and cities) of every
  * record while the calling thread does the rest (names, birth dates, phones, gender, organization
- * fields), which takes about as long. Each dictionary is built by one thread in one pass over the records in
- * canonical order, so ids are exactly those one thread gives. Texts cross between the threads
+ * fields), which takes about as long. Each dictionary is built by one thread in one pass over the
+ * records in canonical order, so ids are exactly those one thread gives. Texts cross between the threads
  * packed into one string with a list of lengths, which a structured clone copies at memory speed.
  * A worker that cannot start, fails or stalls leaves its fields to the calling thread: the result
  * is the same, only slower.
@@ -11,7 +11,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { ValueDictionary } from "./dictionary.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS } from "./fields.js";
-import { workerCode, workerThreads } from "./parallel.js";
+import { awaitOneShot, oneShotControl, runOneShot, workerCode, workerThreads } from "./parallel.js";
 import { combineParts, prepareColumns, type CanonicalOrder, type PrepareInput, type PreparedPart, type ResolvedPrepareOptions } from "./prepare.js";
 
 /** The value domains the worker prepares: emails and addresses, about half of the work. */
@@ -86,18 +86,14 @@ class Unpacker {
 }
 
 /**
- * The fields the worker reads (emails and addresses) of records `from` (inclusive) to `to`
- * (exclusive), packed.
+ * The fields the worker reads (emails and addresses) of every record, packed.
  *
  * @param records - The records.
- * @param from - First record.
- * @param to - End of the run.
  * @returns The packed fields; {@link decodeWorkerInputs} reads them back.
  */
-export function encodeWorkerInputs(records: readonly PrepareInput[], from: number, to: number): Packed {
+export function encodeWorkerInputs(records: readonly PrepareInput[]): Packed {
   const out = new Packer();
-  for (let i = from; i < to; i++) {
-    const r = records[i]!;
+  for (const r of records) {
     out.list(r.emails);
     out.count(r.addresses.length);
     for (const a of r.addresses) {
@@ -134,7 +130,7 @@ export interface PrepareJob {
   readonly inputs: Packed;
   /** The preparation options. */
   readonly options: ResolvedPrepareOptions;
-  /** Shared state (slot 0) and records prepared so far (slot 1). */
+  /** Shared state (slot 0) and records prepared so far (slot 1); see `runOneShot`. */
   readonly control: SharedArrayBuffer;
   /** Port on which the worker posts its {@link PreparedAnswer}. */
   readonly port: MessagePort;
@@ -163,17 +159,6 @@ export function partOf(answer: PreparedAnswer): PreparedPart {
   return { columns: answer.columns, dictionaries, blocked: answer.blocked, warnings: answer.warnings };
 }
 
-// States of the worker (slot 0 of the control array); slot 1 counts the records it prepared.
-const STATE = 0;
-const BEAT = 1;
-const STARTING = 0;
-const RUNNING = 1;
-const DONE = 2;
-const FAILED = 3;
-const CLOSED = 4;
-/** A worker whose count has not moved for this long is given up (its fields are prepared here). */
-const STALL_MS = 120_000;
-
 /**
  * The worker's side: prepares its fields and posts them, unless the calling thread has closed the
  * job (it then prepares them itself).
@@ -182,34 +167,11 @@ const STALL_MS = 120_000;
  */
 export function runPrepareJob(job: PrepareJob): void {
   const control = new Int32Array(job.control);
-  try {
-    if (Atomics.compareExchange(control, STATE, STARTING, RUNNING) !== STARTING) return;
-    const part = prepareColumns(decodeWorkerInputs(job.inputs), job.options, { domains: WORKER_DOMAINS, onProgress: (done) => Atomics.store(control, BEAT, done) });
-    const columns = Object.values(part.columns);
-    job.port.postMessage(answerOf(part), columns.flatMap((c) => [c.offsets.buffer as ArrayBuffer, c.values.buffer as ArrayBuffer]));
-    Atomics.store(control, STATE, DONE);
-  } catch {
-    Atomics.store(control, STATE, FAILED);
-  } finally {
-    Atomics.notify(control, STATE);
-    job.port.close();
-  }
-}
-
-/** Waits for the worker: its final state (`CLOSED` when it never started, `FAILED` when it stalled). */
-function awaitWorker(control: Int32Array): number {
-  if (Atomics.compareExchange(control, STATE, STARTING, CLOSED) === STARTING) return CLOSED;
-  let beat = Atomics.load(control, BEAT);
-  let quiet = 0;
-  while (Atomics.load(control, STATE) === RUNNING) {
-    if (Atomics.wait(control, STATE, RUNNING, 1_000) !== "timed-out") continue;
-    const now = Atomics.load(control, BEAT);
-    if (now !== beat) {
-      beat = now;
-      quiet = 0;
-    } else if ((quiet += 1_000) >= STALL_MS) return FAILED;
-  }
-  return Atomics.load(control, STATE);
+  runOneShot(control, job.port, () => {
+    const part = prepareColumns(decodeWorkerInputs(job.inputs), job.options, { domains: WORKER_DOMAINS, onProgress: (done) => Atomics.store(control, 1, done) });
+    const buffers = Object.values(part.columns).flatMap((c) => [c.offsets.buffer as ArrayBuffer, c.values.buffer as ArrayBuffer]);
+    return { message: answerOf(part), transfer: buffers };
+  });
 }
 
 /** The value domains the calling thread prepares. */
@@ -229,11 +191,11 @@ export function prepareOnThreads(order: CanonicalOrder, options: ResolvedPrepare
   const code = workerCode("prepare-worker");
   if (threads === undefined || code === undefined) return undefined;
   const records = order.ordered;
-  const control = new Int32Array(new SharedArrayBuffer(8));
+  const control = oneShotControl();
   const { port1, port2 } = new threads.MessageChannel();
   let worker: import("node:worker_threads").Worker;
   try {
-    const job: PrepareJob = { inputs: encodeWorkerInputs(records, 0, records.length), options, control: control.buffer as SharedArrayBuffer, port: port2 };
+    const job: PrepareJob = { inputs: encodeWorkerInputs(records), options, control: control.buffer as SharedArrayBuffer, port: port2 };
     worker = new threads.Worker(code, { eval: true, workerData: job, transferList: [port2] });
   } catch {
     port1.close();
@@ -244,9 +206,7 @@ export function prepareOnThreads(order: CanonicalOrder, options: ResolvedPrepare
   worker.unref();
   try {
     const own = prepareColumns(records, options, { domains: OWN_DOMAINS, ...(onProgress ? { onProgress } : {}) });
-    const state = awaitWorker(control);
-    if (state === FAILED) void worker.terminate();
-    const answer = state === DONE ? (threads.receiveMessageOnPort(port1)?.message as PreparedAnswer | undefined) : undefined;
+    const answer = awaitOneShot<PreparedAnswer>(threads, control, port1);
     const theirs = answer !== undefined ? partOf(answer) : prepareColumns(records, options, { domains: WORKER_DOMAINS });
     return combineParts([own, theirs]);
   } finally {

@@ -95,18 +95,16 @@ describe("the packed emails and addresses handed to a worker", () => {
   const address = fc.record({ lines: fc.array(text, { maxLength: 3 }), city: maybe, postcode: maybe, country: maybe });
   const input = fc.record({ givenName: maybe, emails: fc.array(text, { maxLength: 3 }), phones: fc.array(text, { maxLength: 2 }), addresses: fc.array(address, { maxLength: 3 }) });
 
-  it("read back every email and address, absent and empty texts apart, for any run of the records", () => {
+  it("read back every email and address, absent and empty texts apart", () => {
     fc.assert(
-      fc.property(fc.array(input, { maxLength: 8 }), fc.nat(), fc.nat(), (list, a, b) => {
-        const from = a % (list.length + 1);
-        const to = from + (b % (list.length - from + 1));
-        expect(decodeWorkerInputs(encodeWorkerInputs(list, from, to))).toEqual(list.slice(from, to).map(workerInputOf));
+      fc.property(fc.array(input, { maxLength: 8 }), (list) => {
+        expect(decodeWorkerInputs(encodeWorkerInputs(list))).toEqual(list.map(workerInputOf));
       }),
     );
   });
 
   it("hold source records' emails and addresses as they are", () => {
-    expect(decodeWorkerInputs(encodeWorkerInputs(records, 0, records.length))).toEqual(records.map(workerInputOf));
+    expect(decodeWorkerInputs(encodeWorkerInputs(records))).toEqual(records.map(workerInputOf));
   });
 });
 
@@ -141,7 +139,7 @@ describe("preparing on two threads", () => {
     const posted: unknown[] = [];
     port1.on("message", (message: unknown) => posted.push(message));
     // A blocked value that is not text makes preparation throw.
-    const job = { inputs: encodeWorkerInputs(records, 0, 3), options: { ...resolved, blockedValues: { email: [42] } }, control, port: port2 } as unknown as PrepareJob;
+    const job = { inputs: encodeWorkerInputs(records.slice(0, 3)), options: { ...resolved, blockedValues: { email: [42] } }, control, port: port2 } as unknown as PrepareJob;
     runPrepareJob(job);
     expect(Atomics.load(new Int32Array(control), 0)).toBe(3);
     expect(posted).toEqual([]);
