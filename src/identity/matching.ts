@@ -188,6 +188,7 @@ function blockAndScore(prepared: PreparedRecords, settings: MatchSettings, nickn
   if (train) {
     onProgress?.({ stage: "training", done: 0, total: blocking.totalComparisons });
     u = pendingU?.() ?? estimateU(prepared, settings.comparisons, { nicknames, ...uOptions });
+    // m does not matter yet: this pass needs only the term-frequency adjustments, which use u.
     model = assembleModel(prepared, settings.comparisons, u.u, u.u, 1e-4);
   }
   // One buffer for the probabilities of λ's refinement and the final ones, allocated before
