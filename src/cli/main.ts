@@ -50,8 +50,9 @@ Options:
   --date-order <o>      DMY (default) or MDY: how dates like 05/03/1980 are read
   --delimiter <c>       CSV delimiter (default ,)
   --seed <n>            seed of the random pairs used for training (default 1)
-  --threads <n>         threads that score candidate pairs, 1 to 64 (default: the processors,
-                        at most 4); 1 keeps all the work on one thread; the result is the same
+  --threads <n>         threads that score candidate pairs (and, from 100,000 records, also
+                        prepare them and estimate u), 1 to 64 (default: the processors, at
+                        most 4); 1 keeps all the work on one thread; the result is the same
   --progress            draw a progress bar on standard error even when it is not a terminal
   --quiet               no summary on standard error
   -h, --help            this help
