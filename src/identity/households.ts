@@ -5,7 +5,7 @@ import { addressCacheKey, addressFromCacheKey, copyAddress, memoize } from "./me
 import { pinyinTexts } from "./features.js";
 import { phoneRegionOf, type PreparedRecords } from "./prepare.js";
 import { KeyTable } from "./key-table.js";
-import { UnionFind } from "./union-find.js";
+import { membersByLabel, UnionFind } from "./union-find.js";
 
 /**
  * A person entity with the source records it was built from, as households and organizations
@@ -265,13 +265,10 @@ function groupByKeys<M extends EntityMember>(members: readonly M[], options: Hou
       for (let x = 1; x < list.length; x++) uf.union(list[0]!, list[x]!);
     });
   }
-  const labels = uf.labels();
-  const groups = new Map<number, number[]>();
-  labels.forEach((l, k) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(k));
   // Households come out in order of their first member, so sorted by id (`H-` + that member's id).
   const households: Household[] = [];
   const householdOf = new Map<string, string>();
-  for (const group of groups.values()) {
+  for (const group of membersByLabel(uf.labels())) {
     const people = group.map((k) => ordered[k]!);
     const id = `H-${people[0]!.person.id}`;
     const names: string[] = [];

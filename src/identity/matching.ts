@@ -38,6 +38,7 @@ import {
   type EmSession,
   type IndexedLabel,
   type TrainingReport,
+  type UEstimate,
 } from "./train.js";
 import { UnionFind } from "./union-find.js";
 
@@ -157,7 +158,7 @@ interface ScoredRun {
   readonly index: BlockingIndex;
   readonly blocking: BlockingReport;
   /** u from random pairs, when training. */
-  readonly u: { readonly u: number[][]; readonly pairs: number } | undefined;
+  readonly u: UEstimate | undefined;
   /** The given model, or with training the one scoring used (m = u: only its term frequencies count). */
   readonly model: FellegiSunterModel | undefined;
   readonly evaluator: PairEvaluator;

@@ -447,12 +447,7 @@ export function startPool(inputs: Omit<EvaluatorInputs, "model">, count: number)
   const threads = workerThreads();
   const code = workerCode("score-worker");
   if (threads === undefined || code === undefined || count < 1) return undefined;
-  let setup: WorkerSetup;
-  try {
-    setup = setupOf(inputs);
-  } catch {
-    return undefined;
-  }
+  const setup = setupOf(inputs);
   const workers: StartedWorker[] = [];
   for (let thread = 1; thread <= count; thread++) {
     try {
@@ -504,7 +499,7 @@ function postScoreTasks(pool: WorkerPool, buffers: ScoreBuffers, model: FellegiS
       worker.postMessage(task, [port2]);
       ports.set(thread, port1);
     } catch {
-      // Not reachable: this worker stays STARTING and is closed when the calling thread is done.
+      // A task that cannot be posted leaves this worker STARTING: it is closed when the calling thread is done.
       port1.close();
     }
   }

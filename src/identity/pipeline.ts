@@ -43,6 +43,10 @@ export interface ResolveProgress {
  */
 export type ProgressCallback = (progress: ResolveProgress) => void;
 
+/** Whether a run of `records` records uses worker threads before scoring (see `parallelMinRecords`). */
+const largeRun = (parallel: Parallelism | undefined, records: number): parallel is Parallelism =>
+  parallel !== undefined && parallel.threads > 1 && records >= parallel.minRecords;
+
 /**
  * Prepares records with the settings' normalisation options: on two threads when `parallel` allows
  * it and there are enough records, with the same result as on one.
@@ -59,7 +63,7 @@ export function prepareWith(records: readonly SourceRecord[], settings: MatchSet
   const order = canonicalOrder(records);
   const total = records.length;
   const progress = onProgress && ((done: number): void => onProgress({ stage: "preparing", done, total }));
-  const threaded = parallel !== undefined && parallel.threads > 1 && total >= parallel.minRecords ? prepareOnThreads(order, options, progress) : undefined;
+  const threaded = largeRun(parallel, total) ? prepareOnThreads(order, options, progress) : undefined;
   return assemblePrepared(order, threaded ?? prepareColumns(order.ordered, options, progress ? { onProgress: progress } : {}));
 }
 
@@ -69,7 +73,7 @@ export function prepareWith(records: readonly SourceRecord[], settings: MatchSet
  * calling thread blocks and be ready when scoring starts; undefined otherwise.
  */
 export function openPool(prepared: PreparedRecords, settings: MatchSettings, nicknames: NicknameTable, parallel: Parallelism | undefined): WorkerPool | undefined {
-  if (parallel === undefined || parallel.threads < 2 || prepared.size < parallel.minRecords) return undefined;
+  if (!largeRun(parallel, prepared.size)) return undefined;
   return startPool({ prepared, settings, nicknames }, parallel.threads - 1);
 }
 

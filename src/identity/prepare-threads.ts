@@ -12,7 +12,7 @@ import type { MessagePort } from "node:worker_threads";
 import { ValueDictionary } from "./dictionary.js";
 import { FIELD_DOMAIN, IDENTITY_FIELDS } from "./fields.js";
 import { awaitOneShot, oneShotControl, runOneShot, workerCode, workerThreads } from "./parallel.js";
-import { combineParts, prepareColumns, type CanonicalOrder, type PrepareInput, type PreparedPart, type ResolvedPrepareOptions } from "./prepare.js";
+import { combineParts, prepareColumns, type CanonicalOrder, type PrepareAddress, type PrepareInput, type PreparedPart, type ResolvedPrepareOptions } from "./prepare.js";
 
 /** The value domains the worker prepares: emails and addresses, about half of the work. */
 export const WORKER_DOMAINS: ReadonlySet<string> = new Set(["email", "address", "postcode", "city"]);
@@ -78,7 +78,7 @@ class Unpacker {
     return value;
   }
 
-  texts(): string[] {
+  list(): string[] {
     const list: string[] = [];
     for (let k = this.count(); k > 0; k--) list.push(this.text()!);
     return list;
@@ -116,9 +116,9 @@ export function decodeWorkerInputs(packed: Packed): PrepareInput[] {
   const input = new Unpacker(packed);
   const records: PrepareInput[] = [];
   while (!input.done) {
-    const emails = input.texts();
-    const addresses: PrepareInput["addresses"][number][] = [];
-    for (let k = input.count(); k > 0; k--) addresses.push({ lines: input.texts(), city: input.text(), postcode: input.text(), country: input.text() });
+    const emails = input.list();
+    const addresses: PrepareAddress[] = [];
+    for (let k = input.count(); k > 0; k--) addresses.push({ lines: input.list(), city: input.text(), postcode: input.text(), country: input.text() });
     records.push({ emails, phones: [], addresses });
   }
   return records;
@@ -155,7 +155,7 @@ export function answerOf(part: PreparedPart): PreparedAnswer {
 /** The prepared part of an answer. */
 export function partOf(answer: PreparedAnswer): PreparedPart {
   const input = new Unpacker(answer.values);
-  const dictionaries = new Map(answer.domains.map((domain) => [domain, ValueDictionary.fromDistinct(input.texts())]));
+  const dictionaries = new Map(answer.domains.map((domain) => [domain, ValueDictionary.fromDistinct(input.list())]));
   return { columns: answer.columns, dictionaries, blocked: answer.blocked, warnings: answer.warnings };
 }
 

@@ -256,7 +256,7 @@ export interface PrepareAddress {
 }
 
 /** The phone region of a record's addresses: the first country idic knows phone rules for. */
-function addressRegion(record: { readonly addresses: readonly { readonly country?: string | undefined }[] }): string | undefined {
+function addressRegion(record: Pick<PrepareInput, "addresses">): string | undefined {
   for (const address of record.addresses) {
     if (address.country === undefined) continue;
     const code = normalizeCountry(address.country);
@@ -273,7 +273,7 @@ function addressRegion(record: { readonly addresses: readonly { readonly country
  * @param fallback - The region to use otherwise.
  * @returns An ISO alpha-2 region, or `undefined`.
  */
-export function phoneRegionOf(record: { readonly addresses: readonly { readonly country?: string | undefined }[] }, fallback: string | undefined): string | undefined {
+export function phoneRegionOf(record: Pick<PrepareInput, "addresses">, fallback: string | undefined): string | undefined {
   return addressRegion(record) ?? fallback;
 }
 
@@ -408,7 +408,8 @@ export function prepareColumns(records: readonly PrepareInput[], options: Resolv
   const { dateOrder, defaultRegion, blockPlaceholders, email: emailOptions } = options;
   const { domains, onProgress } = run;
   const fields = IDENTITY_FIELDS.filter((field) => domains === undefined || domains.has(FIELD_DOMAIN[field]));
-  const active = (field: IdentityField): boolean => fields.includes(field);
+  const prepared = new Set(fields);
+  const active = (field: IdentityField): boolean => prepared.has(field);
   const n = records.length;
   const dictionaries = new Map<string, ValueDictionary>();
   const dictionaryOf = (field: IdentityField): ValueDictionary => {
@@ -596,7 +597,7 @@ export function prepareColumns(records: readonly PrepareInput[], options: Resolv
     }
     for (const field of others) {
       const raw = r[field];
-      if (raw !== undefined) push(field, field === "gender" ? raw : field === "organizationName" ? organization(raw) : name(raw), raw);
+      if (raw !== undefined) push(field, normalizers[field](raw, r), raw);
     }
   }
   const columns: Partial<Record<IdentityField, { offsets: Int32Array; values: Int32Array }>> = {};

@@ -23,6 +23,7 @@ import { inferPhoneRegion, type BlockedValue, type PreparedRecords } from "./pre
 import type { MatchSettings } from "./settings.js";
 import { ResolutionStateSchema, type Overrides, type RecordRef, type ResolutionState } from "./state.js";
 import type { IndexedLabel, TrainingReport } from "./train.js";
+import { membersByLabel } from "./union-find.js";
 
 /**
  * A labelled pair of records (for example from clerical review), used to estimate m instead of EM.
@@ -309,20 +310,10 @@ function organizationEntity(id: string, records: readonly SourceRecord[]): Organ
  * grouped by cluster label (each cluster has one id), not by id text.
  */
 function entitiesOf(ids: readonly string[], labels: Int32Array): { entityIds: string[]; membersOf: number[][] } {
-  const slot = new Int32Array(labels.length).fill(-1);
-  const roots: number[] = [];
-  const members: number[][] = [];
-  labels.forEach((label, i) => {
-    if (slot[label] === -1) {
-      slot[label] = roots.length;
-      roots.push(label);
-      members.push([]);
-    }
-    members[slot[label]!]!.push(i);
-  });
-  const rootIds = roots.map((root) => ids[root]!);
-  const order = roots.map((_, k) => k).sort((a, b) => (rootIds[a]! < rootIds[b]! ? -1 : 1));
-  return { entityIds: order.map((k) => rootIds[k]!), membersOf: order.map((k) => members[k]!) };
+  const members = membersByLabel(labels);
+  const clusterIds = members.map((m) => ids[m[0]!]!);
+  const order = members.map((_, k) => k).sort((a, b) => (clusterIds[a]! < clusterIds[b]! ? -1 : 1));
+  return { entityIds: order.map((k) => clusterIds[k]!), membersOf: order.map((k) => members[k]!) };
 }
 
 function assemble(input: AssemblyInput): IdentityResolution {

@@ -51,3 +51,23 @@ export class UnionFind {
     return out;
   }
 }
+
+/**
+ * The elements of each set, from labels that name each set by its smallest element (as
+ * {@link UnionFind.labels} and clustering give them): sets in order of that element, each
+ * ascending.
+ *
+ * @param labels - The label of each element.
+ * @returns The elements of each set.
+ */
+export function membersByLabel(labels: Int32Array): number[][] {
+  const slot = new Int32Array(labels.length);
+  const sets: number[][] = [];
+  labels.forEach((label, i) => {
+    if (label === i) {
+      slot[i] = sets.length;
+      sets.push([i]);
+    } else sets[slot[label]!]!.push(i);
+  });
+  return sets;
+}
